@@ -1,0 +1,1 @@
+"""The project's code generator (not shipped in the wheel)."""

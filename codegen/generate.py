@@ -1,0 +1,110 @@
+"""Generate models, ``AuthApi`` and their docs from ``spec/cyclos-4.11.5-auth.yaml``.
+
+    python codegen/generate.py           write every generated file
+    python codegen/generate.py --check   exit 1 and name each stale, missing or
+                                         orphaned file (nothing is written)
+
+Generated regions inside README.md sit between ``<!-- generated:NAME -->`` and
+``<!-- /generated:NAME -->`` markers; the rest of README.md is hand-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Dict, List
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from codegen.pyfmt import GENERATED_HEADER  # noqa: E402
+from codegen.render_api import render_api_doc, render_api_module, render_endpoint_table  # noqa: E402
+from codegen.render_models import (  # noqa: E402
+    render_model,
+    render_model_doc,
+    render_model_list,
+    render_models_init,
+)
+from codegen.spec import Spec  # noqa: E402
+
+SPEC_PATH = ROOT / "spec" / "cyclos-4.11.5-auth.yaml"
+MODELS_DIR = "swagger_client/models"
+README = "README.md"
+
+
+def generated_files(spec: Spec) -> Dict[str, str]:
+    """Every generated file, by path relative to the repository root."""
+    files: Dict[str, str] = {}
+    for schema in spec.schemas.values():
+        files["%s/%s.py" % (MODELS_DIR, schema.module)] = render_model(spec, schema)
+        files["docs/%s.md" % schema.name] = render_model_doc(spec, schema)
+    files["%s/__init__.py" % MODELS_DIR] = render_models_init(spec)
+    files["swagger_client/api/auth_api.py"] = render_api_module(spec)
+    files["docs/AuthApi.md"] = render_api_doc(spec)
+    return files
+
+
+def readme_regions(spec: Spec) -> Dict[str, str]:
+    return {"endpoints": render_endpoint_table(spec), "models": render_model_list(spec)}
+
+
+def fill_regions(text: str, regions: Dict[str, str]) -> str:
+    for name, body in regions.items():
+        pattern = re.compile(r"(<!-- generated:%s -->\n).*?(<!-- /generated:%s -->)" % (name, name), re.S)
+        if not pattern.search(text):
+            raise SystemExit("README.md lacks the <!-- generated:%s --> markers" % name)
+        text = pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
+    return text
+
+
+def stale_files(root: Path, files: Dict[str, str]) -> List[str]:
+    problems = []
+    for rel, content in sorted(files.items()):
+        path = root / rel
+        if not path.exists():
+            problems.append("missing: %s" % rel)
+        elif path.read_text(encoding="utf-8") != content:
+            problems.append("stale: %s" % rel)
+    # A generated model module whose schema left the spec must go too.
+    for path in sorted((root / MODELS_DIR).glob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        if rel not in files and path.read_text(encoding="utf-8").startswith(GENERATED_HEADER):
+            problems.append("orphaned: %s" % rel)
+    return problems
+
+
+def main(argv: List[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 when stale")
+    args = parser.parse_args(argv)
+    spec = Spec(SPEC_PATH)
+    files = generated_files(spec)
+    readme_path = ROOT / README
+    readme = readme_path.read_text(encoding="utf-8")
+    files[README] = fill_regions(readme, readme_regions(spec))
+    if args.check:
+        problems = stale_files(ROOT, files)
+        if problems:
+            print("Generated code is out of date; run `python codegen/generate.py`:")
+            for line in problems:
+                print("  " + line)
+            return 1
+        print("Generated code is up to date (%d files)." % len(files))
+        return 0
+    for rel, content in files.items():
+        path = ROOT / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            path.write_text(content, encoding="utf-8")
+    for line in stale_files(ROOT, files):
+        if line.startswith("orphaned: "):
+            (ROOT / line.split(": ", 1)[1]).unlink()
+    print("Wrote %d generated files." % len(files))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

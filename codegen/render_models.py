@@ -1,0 +1,148 @@
+"""Model modules, the lazy ``swagger_client.models`` package and one doc page per model."""
+
+from __future__ import annotations
+
+from string import Template
+from typing import Dict, List, Set
+
+from codegen.pyfmt import annotation, docstring, header, imports_for, literal
+from codegen.spec import Schema, Spec, constant_name
+
+_TEMPLATES: Dict[str, Template] = {}
+
+
+def template(name: str) -> Template:
+    from pathlib import Path
+
+    if name not in _TEMPLATES:
+        _TEMPLATES[name] = Template((Path(__file__).parent / "templates" / name).read_text(encoding="utf-8"))
+    return _TEMPLATES[name]
+
+
+def render_model(spec: Spec, schema: Schema) -> str:
+    if schema.enum is not None:
+        return render_enum(schema)
+    referenced: Set[str] = set()
+    typing_names: Set[str] = set()
+    lines: List[str] = []
+    for p in schema.props:
+        ann = annotation(spec, p.type, referenced, typing_names)
+        typing_names.add("Optional")
+        args = [literal(p.wire), literal(p.type)]
+        if p.doc:
+            args.append(literal(p.doc))
+        if p.secret:
+            args.append("secret=True")
+        lines.append("    %s: Optional[%s] = field(%s)" % (p.name, ann, ", ".join(args)))
+    referenced.discard(schema.name)
+    if schema.parent:
+        base_import = "from swagger_client.models.%s import %s" % (spec.schemas[schema.parent].module, schema.parent)
+        base = schema.parent
+        model_base_names = ["field"] if schema.props else []
+    else:
+        base_import = ""
+        base = "Model"
+        model_base_names = ["Model", "field"] if schema.props else ["Model"]
+    inherited = [p.name for s in spec.chain(schema)[:-1] for p in s.props]
+    doc = schema.doc or schema.name
+    if inherited:
+        doc += "\n\nInherited from %s: %s." % (
+            schema.parent,
+            ", ".join("``%s``" % n for n in inherited),
+        )
+    body = "\n".join(lines) if lines else "    pass"
+    return template("model.py.tmpl").substitute(
+        header=header(),
+        summary=docstring("%s model." % schema.name, 0),
+        imports=imports_for(typing_names, referenced, spec, base_import, model_base_names),
+        name=schema.name,
+        base=base,
+        doc=docstring(doc, 4),
+        body=body,
+    )
+
+
+def render_enum(schema: Schema) -> str:
+    assert schema.enum is not None
+    constants = []
+    for value in schema.enum:
+        constants.append("    %s = %s" % (constant_name(value), literal(value)))
+        if value in schema.enum_docs:
+            constants.append("    %s" % docstring(schema.enum_docs[value], 4))
+    return template("enum.py.tmpl").substitute(
+        header=header(),
+        summary=docstring("%s enum." % schema.name, 0),
+        name=schema.name,
+        doc=docstring(schema.doc or schema.name, 4),
+        constants="\n".join(constants),
+        allowed=", ".join(constant_name(v) for v in schema.enum) + ("," if len(schema.enum) == 1 else ""),
+    )
+
+
+def render_models_init(spec: Spec) -> str:
+    names = sorted(spec.schemas)
+    return template("models_init.py.tmpl").substitute(
+        header=header(),
+        modules="\n".join("    %s: %s," % (literal(n), literal(spec.schemas[n].module)) for n in names),
+        all_names="\n".join("    %s," % literal(n) for n in names),
+        type_imports="\n".join(
+            "    from swagger_client.models.%s import %s as %s" % (spec.schemas[n].module, n, n) for n in names
+        ),
+    )
+
+
+def doc_type(spec: Spec, type_name: str) -> str:
+    """A type as the seed's docs write it, linked when it is a model."""
+    if type_name.startswith("list["):
+        inner = type_name[5:-1]
+        if inner in spec.schemas:
+            return "[**list[%s]**](%s.md)" % (inner, inner)
+        return "**%s**" % type_name
+    if type_name in spec.schemas:
+        return "[**%s**](%s.md)" % (type_name, type_name)
+    return "**%s**" % type_name
+
+
+def table_text(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def render_model_doc(spec: Spec, schema: Schema) -> str:
+    out = ["# %s" % schema.name, ""]
+    if schema.doc:
+        out += [schema.doc, ""]
+    if schema.enum is not None:
+        out += ["## Values", "", "Value | Constant | Description", "------------- | ------------- | -------------"]
+        for value in schema.enum:
+            out.append("`%s` | `%s.%s` | %s" % (value, schema.name, constant_name(value), table_text(schema.enum_docs.get(value, ""))))
+        out += [
+            "",
+            "Values travel as plain strings. A value this list does not name (sent by a newer server) is kept as it is.",
+        ]
+    else:
+        chain = spec.chain(schema)
+        if len(chain) > 1:
+            out += ["Inherits from: " + " → ".join("[%s](%s.md)" % (s.name, s.name) for s in reversed(chain[:-1])), ""]
+        out += ["## Properties", "", "Name | Type | Description | Notes", "------------ | ------------- | ------------- | -------------"]
+        for s in chain:
+            for p in s.props:
+                notes = ["[optional]"]
+                if s is not schema:
+                    notes.append("inherited from %s" % s.name)
+                if p.wire != p.name:
+                    notes.append("JSON `%s`" % p.wire)
+                if p.secret:
+                    notes.append("secret: masked in repr")
+                out.append("**%s** | %s | %s | %s" % (p.name, doc_type(spec, p.type), table_text(p.doc), ", ".join(notes)))
+    out += [
+        "",
+        "[[Back to Model list]](../README.md#documentation-for-models) "
+        "[[Back to API list]](../README.md#documentation-for-api-endpoints) "
+        "[[Back to README]](../README.md)",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def render_model_list(spec: Spec) -> str:
+    return "\n".join(" - [%s](docs/%s.md)" % (n, n) for n in sorted(spec.schemas))

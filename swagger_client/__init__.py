@@ -1,0 +1,88 @@
+"""Python client for the authentication API (``/auth``) of Cyclos 4.11.5.
+
+Drop-in compatible with the swagger-codegen client::
+
+    import swagger_client
+
+    configuration = swagger_client.Configuration()
+    configuration.host = "https://cyclos.example.com/api"
+    configuration.username, configuration.password = "alice", "..."
+    api = swagger_client.AuthApi(swagger_client.ApiClient(configuration))
+    auth = api.login()
+
+Models (``swagger_client.Auth``...) and heavier modules load on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, List
+
+from swagger_client.version import __version__
+
+# Public name -> module that defines it (loaded on first access).
+_EXPORTS = {
+    "ApiClient": "swagger_client.api_client",
+    "Configuration": "swagger_client.configuration",
+    "AuthApi": "swagger_client.api.auth_api",
+    "open_session": "swagger_client.session",
+    "Session": "swagger_client.session",
+    "SecondaryPasswordRequired": "swagger_client.session",
+    "ApiException": "swagger_client.exceptions",
+    "ApiTypeError": "swagger_client.exceptions",
+    "ApiValueError": "swagger_client.exceptions",
+    "ApiConnectionError": "swagger_client.exceptions",
+    "ApiTimeoutError": "swagger_client.exceptions",
+    "ResponseDecodeError": "swagger_client.exceptions",
+    "UnauthorizedException": "swagger_client.exceptions",
+    "ForbiddenException": "swagger_client.exceptions",
+    "NotFoundException": "swagger_client.exceptions",
+    "ConflictException": "swagger_client.exceptions",
+    "UnprocessableEntityException": "swagger_client.exceptions",
+    "ServiceException": "swagger_client.exceptions",
+}
+
+if TYPE_CHECKING:
+    from swagger_client.api.auth_api import AuthApi
+    from swagger_client.api_client import ApiClient
+    from swagger_client.configuration import Configuration
+    from swagger_client.exceptions import (
+        ApiConnectionError,
+        ApiException,
+        ApiTimeoutError,
+        ApiTypeError,
+        ApiValueError,
+        ConflictException,
+        ForbiddenException,
+        NotFoundException,
+        ResponseDecodeError,
+        ServiceException,
+        UnauthorizedException,
+        UnprocessableEntityException,
+    )
+    from swagger_client.models import *  # noqa: F403
+    from swagger_client.session import SecondaryPasswordRequired, Session, open_session
+
+
+def _models() -> Any:
+    return importlib.import_module("swagger_client.models")
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+    else:
+        models = _models()
+        if name not in models._MODULES:
+            raise AttributeError("module %r has no attribute %r" % (__name__, name))
+        value = getattr(models, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> List[str]:
+    return sorted(set(globals()) | set(_EXPORTS) | set(_models().__all__))
+
+
+__all__ = ["__version__", *_EXPORTS]  # models are reachable as attributes too (see __dir__)

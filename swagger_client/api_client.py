@@ -1,0 +1,365 @@
+"""``ApiClient``: credentials, headers, (de)serialization and error mapping for every call.
+
+Safe to share between threads: per-request state lives in local variables; the only
+shared mutable things are the default headers (set them before sharing) and the
+lazily created ``async_req`` thread pool.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import threading
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Type
+
+from swagger_client import rest
+from swagger_client.configuration import Configuration
+from swagger_client.exceptions import (
+    ApiException,
+    ApiTypeError,
+    ResponseDecodeError,
+    exception_for_status,
+)
+from swagger_client.model_base import EnumModel, Model, kind_for, resolve_type
+from swagger_client.operation import Operation, build_request, check_header_value
+from swagger_client.version import __version__
+
+__all__ = ["ApiClient"]
+
+_CALL_KEYWORDS = frozenset({"async_req", "_return_http_data_only", "_preload_content", "_request_timeout", "_headers"})
+_CREDENTIAL_ORDER = ("session", "accessClient", "basic")
+_CREDENTIAL_HEADERS = frozenset({"authorization", "session-token", "session-prefix", "access-client-token"})
+_DEFAULT_ERROR_MODELS = {401: "UnauthorizedError", 403: "ForbiddenError", 404: "NotFoundError", 409: "ConflictError", 422: "InputError"}
+_ERROR_KINDS = {"otp": "OtpError", "forgottenPassword": "ForgottenPasswordError"}
+_UNSET: Any = object()
+
+
+class ApiClient(object):
+    """Sends calls for one :class:`Configuration` (swagger-codegen compatible).
+
+    :param configuration: settings; a fresh default ``Configuration()`` when omitted.
+    :param header_name: a default header to send on every call...
+    :param header_value: ...with this value.
+    :param cookie: a ``Cookie`` header value to send on every call.
+
+    Use it as a context manager, or call :meth:`close`, to release connections and
+    the ``async_req`` thread pool.
+    """
+
+    PRIMITIVE_TYPES = (float, bool, bytes, str, int)
+    NATIVE_TYPES_MAPPING = {
+        "int": int,
+        "long": int,
+        "float": float,
+        "str": str,
+        "bool": bool,
+        "date": datetime.date,
+        "datetime": datetime.datetime,
+        "object": object,
+    }
+
+    def __init__(
+        self,
+        configuration: Optional[Configuration] = None,
+        header_name: Optional[str] = None,
+        header_value: Optional[str] = None,
+        cookie: Optional[str] = None,
+    ) -> None:
+        self.configuration = configuration if configuration is not None else Configuration()
+        self.rest_client = rest.RESTClientObject(self.configuration)
+        self.default_headers: Dict[str, str] = {}
+        if header_name is not None:
+            self.set_default_header(header_name, header_value or "")
+        self.cookie = cookie
+        self.user_agent = "swagger_client/%s (python; Cyclos 4.11.5 auth)" % __version__
+        self._pool: Any = None
+        self._pool_lock = threading.Lock()
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def __enter__(self) -> "ApiClient":
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release pooled connections and the ``async_req`` thread pool (never blocks on calls)."""
+        with self._pool_lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
+            pool.join()
+        self.rest_client.close()
+
+    @property
+    def pool(self) -> Any:
+        """The thread pool behind ``async_req=True``, created on first use."""
+        with self._pool_lock:
+            if self._pool is None:
+                from multiprocessing.pool import ThreadPool
+
+                self._pool = ThreadPool(4)
+            return self._pool
+
+    # -- headers -----------------------------------------------------------------------
+
+    @property
+    def user_agent(self) -> str:
+        return self.default_headers["User-Agent"]
+
+    @user_agent.setter
+    def user_agent(self, value: str) -> None:
+        self.default_headers["User-Agent"] = value
+
+    def set_default_header(self, header_name: str, header_value: str) -> None:
+        """Send ``header_name: header_value`` on every call (per-call ``_headers`` win)."""
+        check_header_value(header_name, header_value, "set_default_header")
+        self.default_headers[header_name] = header_value
+
+    def _credential(self, allowed: Optional[Sequence[str]]) -> Dict[str, str]:
+        """The one credential to send: session, else access client, else Basic."""
+        settings = self.configuration.auth_settings()
+        for name in _CREDENTIAL_ORDER:
+            if allowed is not None and name not in allowed:
+                continue
+            setting = settings[name]
+            if setting["value"]:
+                return {setting["key"]: setting["value"]}
+        return {}
+
+    def _headers(self, operation_headers: Dict[str, str], auth: Optional[Sequence[str]], extra: Optional[Mapping[str, str]]) -> Dict[str, str]:
+        headers = dict(self.default_headers)
+        if self.configuration.channel:
+            headers["Channel"] = self.configuration.channel
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        caller_credential = extra is not None and any(k.lower() in _CREDENTIAL_HEADERS for k in extra)
+        if not caller_credential:
+            headers.update(self._credential(auth))
+        headers.update(operation_headers)
+        if extra:
+            headers.update(extra)
+        for name, value in headers.items():
+            if not isinstance(value, str):
+                raise ApiTypeError("header %s must be a str, not %s" % (name, type(value).__name__))
+            check_header_value(name, value, "request")
+        return headers
+
+    # -- calls -------------------------------------------------------------------------
+
+    def call_operation(self, operation: Operation, args: Dict[str, Any], kwargs: Dict[str, Any]) -> Any:
+        """Run one generated operation: check arguments, send, map the response."""
+        unexpected = set(kwargs) - _CALL_KEYWORDS
+        if unexpected:
+            raise ApiTypeError("Got an unexpected keyword argument '%s' to method %s" % (sorted(unexpected)[0], operation.name))
+        extra_headers = kwargs.get("_headers")
+        if extra_headers is not None and not isinstance(extra_headers, Mapping):
+            raise ApiTypeError("%s(_headers=...) must be a dict, not %s" % (operation.name, type(extra_headers).__name__))
+        timeout = kwargs.get("_request_timeout", _UNSET)
+        if timeout is not _UNSET:
+            timeout = rest.normalize_timeout(timeout, "%s(_request_timeout=...)" % operation.name)
+        parts = build_request(operation, args, self.configuration.client_side_validation)
+        headers = self._headers(parts.headers, operation.auth, extra_headers)
+        call = (operation, parts.query, headers, parts.body, bool(kwargs.get("_return_http_data_only")), kwargs.get("_preload_content", True), timeout)
+        if kwargs.get("async_req"):
+            return self.pool.apply_async(self._send, call)
+        return self._send(*call)
+
+    def _send(
+        self,
+        operation: Operation,
+        query: List[Tuple[str, str]],
+        headers: Dict[str, str],
+        body: Any,
+        data_only: bool,
+        preload: bool,
+        timeout: Any,
+    ) -> Any:
+        url = self.configuration.host.rstrip("/") + operation.path
+        response = self.rest_client.request(operation.method, url, query_params=query, headers=headers, body=body, _preload_content=preload, _request_timeout=timeout)
+        if not preload:
+            if response.status >= 300:
+                raise self._error(rest.RESTResponse(response), operation.responses)
+            return response
+        if response.status >= 300:
+            raise self._error(response, operation.responses)
+        declared = operation.responses.get(response.status) if response.status in operation.responses else operation.return_type
+        data = self._decode_success(response, declared)
+        if data_only:
+            return data
+        return data, response.status, response.getheaders()
+
+    def call_api(
+        self,
+        resource_path: str,
+        method: str,
+        path_params: Optional[Dict[str, Any]] = None,
+        query_params: Optional[List[Tuple[str, Any]]] = None,
+        header_params: Optional[Dict[str, Any]] = None,
+        body: Any = None,
+        post_params: Any = None,
+        files: Any = None,
+        response_type: Optional[str] = None,
+        auth_settings: Optional[Sequence[str]] = None,
+        async_req: Optional[bool] = None,
+        _return_http_data_only: Optional[bool] = None,
+        collection_formats: Optional[Dict[str, str]] = None,
+        _preload_content: bool = True,
+        _request_timeout: Any = _UNSET,
+    ) -> Any:
+        """swagger-codegen's generic entry point, for endpoints outside ``AuthApi``.
+
+        ``auth_settings`` names the schemes the endpoint accepts; one configured
+        credential among them is sent.
+        """
+        if files:
+            raise ApiTypeError("call_api(files=...) is not supported: no Cyclos /auth operation uploads files")
+        path = resource_path
+        for name, value in (path_params or {}).items():
+            from urllib.parse import quote
+
+            path = path.replace("{%s}" % name, quote(str(value), safe=self.configuration.safe_chars_for_path_param))
+        query = self.parameters_to_tuples(query_params or [], collection_formats)
+        operation = Operation(
+            name=resource_path,
+            method=method.upper(),
+            path=path,
+            parameters=(),
+            success_status=200,
+            responses={200: response_type},
+            auth=tuple(auth_settings or ()),
+        )
+        op_headers = {k: str(v) for k, v in (header_params or {}).items()}
+        op_headers.setdefault("Accept", "application/json")
+        headers = self._headers(op_headers, operation.auth, None)
+        serialized = self.sanitize_for_serialization(body) if body is not None else None
+        if post_params:
+            serialized = None
+        args = (operation, query, headers, serialized, bool(_return_http_data_only), _preload_content, _request_timeout)
+        if async_req:
+            return self.pool.apply_async(self._send, args)
+        return self._send(*args)
+
+    def request(self, method: str, url: str, query_params: Any = None, headers: Any = None, post_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = _UNSET) -> Any:
+        """Send a raw request through the REST client (swagger-codegen compatible)."""
+        return self.rest_client.request(method, url, query_params=query_params, headers=headers, post_params=post_params, body=body, _preload_content=_preload_content, _request_timeout=_request_timeout)
+
+    # -- serialization -----------------------------------------------------------------
+
+    def sanitize_for_serialization(self, obj: Any) -> Any:
+        """A JSON-ready value: models by wire name, datetimes as ISO 8601 strings."""
+        if obj is None or isinstance(obj, self.PRIMITIVE_TYPES):
+            return obj
+        if isinstance(obj, Model):
+            return obj.to_json_dict()
+        if isinstance(obj, (list, tuple)):
+            return [self.sanitize_for_serialization(v) for v in obj]
+        if isinstance(obj, (datetime.datetime, datetime.date)):
+            return obj.isoformat()
+        if isinstance(obj, dict):
+            return {k: self.sanitize_for_serialization(v) for k, v in obj.items()}
+        raise ApiTypeError("cannot serialize a %s" % type(obj).__name__)
+
+    def deserialize(self, response: Any, response_type: Optional[str]) -> Any:
+        """Decode a response body into ``response_type`` (swagger-codegen compatible)."""
+        if response_type == "file":
+            return response.data
+        return self._decode_success(response, response_type)
+
+    def parameters_to_tuples(self, params: Any, collection_formats: Optional[Dict[str, str]]) -> List[Tuple[str, Any]]:
+        """Expand list values by collection format (``multi`` repeats the key)."""
+        result: List[Tuple[str, Any]] = []
+        formats = collection_formats or {}
+        items = params.items() if isinstance(params, dict) else params
+        delimiters = {"ssv": " ", "tsv": "\t", "pipes": "|", "csv": ","}
+        for key, value in items:
+            if value is None:
+                continue
+            if isinstance(value, bool):
+                value = "true" if value else "false"
+            if key in formats and isinstance(value, (list, tuple)):
+                fmt = formats[key]
+                if fmt == "multi":
+                    result.extend((key, v) for v in value)
+                else:
+                    result.append((key, delimiters.get(fmt, ",").join(str(v) for v in value)))
+            else:
+                result.append((key, value))
+        return result
+
+    def select_header_accept(self, accepts: Sequence[str]) -> Optional[str]:
+        """``application/json`` when offered, else all of ``accepts`` joined."""
+        if not accepts:
+            return None
+        lowered = [a.lower() for a in accepts]
+        return "application/json" if "application/json" in lowered else ", ".join(accepts)
+
+    def select_header_content_type(self, content_types: Sequence[str]) -> str:
+        """``application/json`` when offered (or nothing is), else the first one."""
+        if not content_types:
+            return "application/json"
+        lowered = [c.lower() for c in content_types]
+        return "application/json" if "application/json" in lowered or "*/*" in lowered else content_types[0]
+
+    def update_params_for_auth(self, headers: Dict[str, str], querys: Any, auth_settings: Optional[Sequence[str]]) -> None:
+        """Add the one configured credential among ``auth_settings`` to ``headers``."""
+        if auth_settings:
+            headers.update(self._credential(auth_settings))
+
+    # -- responses ---------------------------------------------------------------------
+
+    def _decode_success(self, response: Any, response_type: Optional[str]) -> Any:
+        if response_type is None:
+            return None
+        body = response.data
+        status = response.status
+        if not body:
+            raise ResponseDecodeError(status, "empty body where %s was expected" % response_type, body=body, headers=response.getheaders())
+        content_type = (response.getheader("Content-Type") or "").lower()
+        if content_type and "json" not in content_type:
+            raise ResponseDecodeError(
+                status,
+                "expected a JSON body (%s), got Content-Type %s" % (response_type, content_type.split(";")[0]),
+                body=body,
+                headers=response.getheaders(),
+            )
+        try:
+            data = json.loads(body)
+        except ValueError as exc:
+            raise ResponseDecodeError(status, "invalid JSON where %s was expected: %s" % (response_type, exc), body=body, headers=response.getheaders()) from None
+        try:
+            return decode_value(data, response_type, self.configuration.client_side_validation)
+        except (TypeError, ValueError) as exc:
+            raise ResponseDecodeError(status, "unexpected body shape for %s: %s" % (response_type, exc), body=body, headers=response.getheaders()) from None
+
+    def _error(self, response: Any, responses: Mapping[int, Optional[str]]) -> ApiException:
+        """The exception for an error response, with ``.error`` parsed when it is JSON."""
+        status = response.status
+        cls: Type[ApiException] = exception_for_status(status)
+        error_type = responses.get(status) or _DEFAULT_ERROR_MODELS.get(status) or ("Error" if status >= 500 else None)
+        error = None
+        if error_type and response.data:
+            try:
+                data = json.loads(response.data)
+            except ValueError:
+                data = None
+            if isinstance(data, dict):
+                if error_type == "Error" or error_type in _ERROR_KINDS.values():
+                    error_type = _ERROR_KINDS.get(data.get("kind"), error_type)  # type: ignore[arg-type]
+                error = resolve_type(error_type)._from_wire(data)
+        return cls(status=status, reason=response.reason, body=response.data, headers=response.getheaders(), error=error)
+
+
+def decode_value(data: Any, type_name: str, validate: bool = True) -> Any:
+    """Decode a JSON value into ``type_name`` (a model, a ``list[...]`` or a primitive)."""
+    if data is None:
+        return None
+    if type_name in ApiClient.NATIVE_TYPES_MAPPING or type_name.startswith(("list[", "dict(")):
+        return kind_for(type_name).decode(data, type_name, validate)
+    cls = resolve_type(type_name)
+    if issubclass(cls, EnumModel):
+        return kind_for(type_name).decode(data, type_name, validate)
+    if not isinstance(data, dict):
+        raise ApiTypeError("expected a JSON object for %s, got %s" % (type_name, type(data).__name__))
+    return cls._from_wire(data, validate)

@@ -1,0 +1,271 @@
+"""Client settings: where the server is, how to authenticate, and how to talk to it.
+
+Compatible with swagger-codegen's ``Configuration`` (same field names), with safe
+defaults it lacked: a default timeout, an authentication-safe retry policy, and no
+state shared between instances.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import sys
+from typing import Any, Dict, Optional, Tuple, Union
+
+import urllib3
+
+from swagger_client.exceptions import ApiTypeError, ApiValueError
+from swagger_client.redaction import MASK
+
+__all__ = ["Configuration", "TimeoutValue", "DEFAULT_TIMEOUT"]
+
+TimeoutValue = Union[None, float, int, Tuple[Optional[float], Optional[float]], urllib3.Timeout]
+
+#: Connect within 10 s, then wait at most 60 s between bytes of the response.
+DEFAULT_TIMEOUT = urllib3.Timeout(connect=10.0, read=60.0)
+
+DEFAULT_HOST = "https://dev.leftcoastfs.com/api"
+
+_HEADER_KEYS = ("Session-Token", "Access-Client-Token")
+
+_UNSET: Any = object()
+
+
+class Configuration(object):
+    """Settings for one :class:`~swagger_client.ApiClient`.
+
+    Every instance owns its own dictionaries; changing one never affects another.
+    Credentials: ``username``/``password`` (Basic), ``api_key['Session-Token']`` or
+    ``api_key['Access-Client-Token']``. At most one kind is sent per request, in the
+    order session token, access client token, Basic.
+
+    :param host: base URL of the API, e.g. ``https://cyclos.example.com/api``.
+    :param timeout: default timeout of every call: seconds as a float, a
+        ``(connect, read)`` tuple, a ``urllib3.Timeout``, or ``None`` to wait forever.
+    :param retries: ``None`` for the safe default policy, an int, a ``urllib3.Retry``,
+        or 0 to disable retries (see :mod:`swagger_client.retries`).
+    :param channel: sent as the ``Channel`` header (e.g. ``"main"``) when set.
+    """
+
+    def __init__(
+        self,
+        host: str = DEFAULT_HOST,
+        api_key: Optional[Dict[str, str]] = None,
+        api_key_prefix: Optional[Dict[str, str]] = None,
+        username: Optional[str] = None,
+        password: Optional[str] = None,
+        *,
+        timeout: TimeoutValue = _UNSET,
+        retries: Any = None,
+        channel: Optional[str] = None,
+    ) -> None:
+        self.host = host
+        #: Credentials sent as headers, by header name.
+        self.api_key: Dict[str, str] = dict(api_key or {})
+        #: Optional scheme words prefixed to ``api_key`` values (Cyclos expects none).
+        self.api_key_prefix: Dict[str, str] = dict(api_key_prefix or {})
+        self.refresh_api_key_hook: Any = None
+        self.username = username
+        self.password = password
+        self.timeout = DEFAULT_TIMEOUT if timeout is _UNSET else timeout
+        self.retries = retries
+        self.channel = channel
+        self.logger_format = "%(asctime)s %(levelname)s %(message)s"
+        self.logger_stream_handler: Optional[logging.Handler] = None
+        self.logger_file_handler: Optional[logging.Handler] = None
+        self._logger_file: Optional[str] = None
+        self._debug = False
+        #: Verify the server's TLS certificate (keep it on outside tests).
+        self.verify_ssl = True
+        #: CA bundle file; ``None`` uses certifi's bundle.
+        self.ssl_ca_cert: Optional[str] = None
+        #: Client certificate and key files for mutual TLS.
+        self.cert_file: Optional[str] = None
+        self.key_file: Optional[str] = None
+        #: Host name to check in the certificate instead of the one in ``host``.
+        self.assert_hostname: Optional[Union[str, bool]] = None
+        #: Connections kept per host (raise it for many threads sharing a client).
+        self.connection_pool_maxsize = 10
+        #: ``http://[user:pass@]proxy:port`` to send every request through.
+        self.proxy: Optional[str] = None
+        self.proxy_headers: Optional[Dict[str, str]] = None
+        #: Validate model values and arguments before sending (recommended).
+        self.client_side_validation = True
+        self.safe_chars_for_path_param = ""
+
+    # -- timeouts ----------------------------------------------------------------------
+
+    @property
+    def timeout(self) -> TimeoutValue:
+        """Default timeout for every call (see the class docstring)."""
+        return self._timeout
+
+    @timeout.setter
+    def timeout(self, value: TimeoutValue) -> None:
+        self._timeout = normalize_timeout(value, "Configuration.timeout")
+
+    # -- logging -----------------------------------------------------------------------
+
+    @property
+    def logger(self) -> Dict[str, logging.Logger]:
+        return {"package_logger": logging.getLogger("swagger_client"), "urllib3_logger": logging.getLogger("urllib3")}
+
+    @property
+    def logger_file(self) -> Optional[str]:
+        """A file that receives the ``swagger_client`` log (secrets are masked)."""
+        return self._logger_file
+
+    @logger_file.setter
+    def logger_file(self, value: Optional[str]) -> None:
+        self._logger_file = value
+        if value:
+            self.logger_file_handler = logging.FileHandler(value)
+            self.logger_file_handler.setFormatter(logging.Formatter(self.logger_format))
+            _attach_handler(self.logger_file_handler)
+
+    @property
+    def debug(self) -> bool:
+        """Log every request and response at DEBUG level through the ``swagger_client`` logger.
+
+        Credentials, tokens and passwords are masked. Unlike swagger-codegen, this
+        never turns on ``http.client``'s raw prints, which would show them.
+        """
+        return self._debug
+
+    @debug.setter
+    def debug(self, value: bool) -> None:
+        self._debug = bool(value)
+        if self._debug:
+            logger = logging.getLogger("swagger_client")
+            if logger.level == logging.NOTSET or logger.level > logging.DEBUG:
+                logger.setLevel(logging.DEBUG)
+            if not logger.handlers and not logging.getLogger().handlers:
+                self.logger_stream_handler = logging.StreamHandler(sys.stderr)
+                self.logger_stream_handler.setFormatter(logging.Formatter(self.logger_format))
+                _attach_handler(self.logger_stream_handler)
+
+    # -- credentials ---------------------------------------------------------------------
+
+    def get_api_key_with_prefix(self, identifier: str) -> Optional[str]:
+        """The value of ``api_key[identifier]`` with its prefix, or ``None``."""
+        if self.refresh_api_key_hook is not None:
+            self.refresh_api_key_hook(self)
+        key = self.api_key.get(identifier)
+        if key is None:
+            return None
+        prefix = self.api_key_prefix.get(identifier)
+        return "%s %s" % (prefix, key) if prefix else key
+
+    def get_basic_auth_token(self) -> Optional[str]:
+        """The ``Authorization`` header value for ``username``/``password``, or ``None``."""
+        if self.username is None and self.password is None:
+            return None
+        return urllib3.util.make_headers(basic_auth="%s:%s" % (self.username or "", self.password or "")).get(
+            "authorization"
+        )
+
+    def auth_settings(self) -> Dict[str, Dict[str, Any]]:
+        """The spec's security schemes with the values configured here (swagger-codegen shape)."""
+        return {
+            "accessClient": {
+                "type": "api_key",
+                "in": "header",
+                "key": "Access-Client-Token",
+                "value": self.get_api_key_with_prefix("Access-Client-Token"),
+            },
+            "basic": {
+                "type": "basic",
+                "in": "header",
+                "key": "Authorization",
+                "value": self.get_basic_auth_token(),
+            },
+            "session": {
+                "type": "api_key",
+                "in": "header",
+                "key": "Session-Token",
+                "value": self.get_api_key_with_prefix("Session-Token"),
+            },
+        }
+
+    # -- reports -------------------------------------------------------------------------
+
+    def to_debug_report(self) -> str:
+        """Versions and settings useful in a bug report (no credentials)."""
+        import platform
+
+        from swagger_client import __version__
+
+        return (
+            "Python SDK Debug Report:\n"
+            "OS: {os}\n"
+            "Python Version: {py}\n"
+            "urllib3 Version: {u3}\n"
+            "Version of the API: 4.11.5\n"
+            "SDK Package Version: {sdk}\n"
+            "Host: {host}".format(
+                os=sys.platform, py=platform.python_version(), u3=urllib3.__version__, sdk=__version__, host=self.host
+            )
+        )
+
+    def copy(self) -> "Configuration":
+        """An independent copy (dictionaries included), e.g. to change credentials."""
+        clone = copy.copy(self)
+        clone.api_key = dict(self.api_key)
+        clone.api_key_prefix = dict(self.api_key_prefix)
+        clone.proxy_headers = dict(self.proxy_headers) if self.proxy_headers else None
+        return clone
+
+    def __repr__(self) -> str:
+        shown = {
+            "host": self.host,
+            "username": self.username,
+            "password": MASK if self.password else None,
+            "api_key": {k: MASK for k in self.api_key},
+            "channel": self.channel,
+            "timeout": self.timeout,
+            "retries": self.retries,
+            "verify_ssl": self.verify_ssl,
+            "proxy": _mask_url_credentials(self.proxy),
+        }
+        return "Configuration(%s)" % ", ".join("%s=%r" % item for item in shown.items())
+
+    @classmethod
+    def set_default(cls, default: Optional["Configuration"]) -> None:
+        """Kept for swagger-codegen compatibility; has no effect.
+
+        A process-wide default that one client could change under another is what
+        this library avoids: pass a ``Configuration`` to each ``ApiClient``.
+        """
+
+
+def _attach_handler(handler: logging.Handler) -> None:
+    logger = logging.getLogger("swagger_client")
+    if handler not in logger.handlers:
+        logger.addHandler(handler)
+
+
+def _mask_url_credentials(url: Optional[str]) -> Optional[str]:
+    if not url or "@" not in url:
+        return url
+    scheme, _, rest = url.partition("://")
+    return "%s://%s@%s" % (scheme, MASK, rest.rsplit("@", 1)[1])
+
+
+def normalize_timeout(value: Any, where: str) -> TimeoutValue:
+    """Check a timeout value once, so a bad one fails here and not mid-request."""
+    if value is None or isinstance(value, urllib3.Timeout):
+        return value
+    if isinstance(value, bool):
+        raise ApiTypeError("%s must be a number of seconds, a (connect, read) tuple or urllib3.Timeout, not bool" % where)
+    if isinstance(value, (int, float)):
+        if value <= 0:
+            raise ApiValueError("%s must be positive, got %r" % (where, value))
+        return value
+    if isinstance(value, tuple) and len(value) == 2:
+        for part in value:
+            if part is not None and (isinstance(part, bool) or not isinstance(part, (int, float)) or part <= 0):
+                raise ApiValueError("%s: each part of (connect, read) must be a positive number or None, got %r" % (where, value))
+        return value
+    raise ApiTypeError(
+        "%s must be a number of seconds, a (connect, read) tuple or urllib3.Timeout, not %s" % (where, type(value).__name__)
+    )

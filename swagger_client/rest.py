@@ -1,0 +1,341 @@
+"""HTTP transport over urllib3, and the one place where urllib3 errors become ours.
+
+The exception classes live in :mod:`swagger_client.exceptions` and are re-exported
+here because swagger-codegen users import ``ApiException`` from this module.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import ssl
+import threading
+import warnings
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import certifi
+import urllib3
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    HTTPError,
+    MaxRetryError,
+    NewConnectionError,
+    ProtocolError,
+    ProxyError,
+    ReadTimeoutError,
+    SSLError,
+)
+
+from swagger_client.configuration import Configuration, normalize_timeout
+from swagger_client.exceptions import (  # noqa: F401  (re-exported for swagger-codegen users)
+    ApiConnectionError,
+    ApiException,
+    ApiTimeoutError,
+    ApiTypeError,
+    ApiValueError,
+    ConflictException,
+    ForbiddenException,
+    NotFoundException,
+    ResponseDecodeError,
+    ServiceException,
+    UnauthorizedException,
+    UnprocessableEntityException,
+)
+from swagger_client.redaction import redact_body, redact_headers, redact_url
+from swagger_client.retries import build_retry
+
+log = logging.getLogger(__name__)
+
+_UNSET: Any = object()
+
+
+class RESTResponse(io.IOBase):
+    """A fully read response: ``status``, ``reason``, ``data`` (bytes) and headers."""
+
+    def __init__(self, resp: Any) -> None:
+        self.urllib3_response = resp
+        self.status: int = resp.status
+        self.reason: str = resp.reason
+        self.data: bytes = resp.data
+
+    def getheaders(self) -> Any:
+        """The response headers (case-insensitive mapping)."""
+        return self.urllib3_response.headers
+
+    def getheader(self, name: str, default: Optional[str] = None) -> Optional[str]:
+        """One response header, or ``default``."""
+        return self.urllib3_response.headers.get(name, default)  # type: ignore[no-any-return]
+
+
+def build_pool_manager(configuration: Configuration, pools_size: int = 4, maxsize: Optional[int] = None) -> urllib3.PoolManager:
+    """The urllib3 pool for a configuration: TLS, client certificates and proxy in one place."""
+    if maxsize is None:
+        maxsize = configuration.connection_pool_maxsize
+    kwargs: Dict[str, Any] = {
+        "num_pools": pools_size,
+        "maxsize": maxsize,
+        "retries": build_retry(configuration.retries),
+        "cert_reqs": ssl.CERT_REQUIRED if configuration.verify_ssl else ssl.CERT_NONE,
+        "ca_certs": configuration.ssl_ca_cert or certifi.where(),
+    }
+    if configuration.cert_file:
+        kwargs["cert_file"] = configuration.cert_file
+    if configuration.key_file:
+        kwargs["key_file"] = configuration.key_file
+    if configuration.assert_hostname is not None:
+        kwargs["assert_hostname"] = configuration.assert_hostname
+    if not configuration.verify_ssl:
+        warnings.warn(
+            "TLS certificate verification is disabled (Configuration.verify_ssl=False): "
+            "anyone on the network path can read the credentials this client sends.",
+            urllib3.exceptions.InsecureRequestWarning,
+            stacklevel=3,
+        )
+    if configuration.proxy:
+        proxy_url, proxy_headers = _split_proxy_credentials(configuration.proxy)
+        if configuration.proxy_headers:
+            proxy_headers.update(configuration.proxy_headers)
+        return urllib3.ProxyManager(proxy_url=proxy_url, proxy_headers=proxy_headers or None, **kwargs)
+    return urllib3.PoolManager(**kwargs)
+
+
+def _split_proxy_credentials(proxy: str) -> Tuple[str, Dict[str, str]]:
+    parts = urlsplit(proxy)
+    if not parts.username:
+        return proxy, {}
+    from urllib.parse import unquote
+
+    auth = "%s:%s" % (unquote(parts.username), unquote(parts.password or ""))
+    netloc = parts.hostname or ""
+    if parts.port:
+        netloc += ":%d" % parts.port
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment)), dict(
+        urllib3.util.make_headers(proxy_basic_auth=auth)
+    )
+
+
+class RESTClientObject(object):
+    """Sends requests for one configuration; safe to share between threads.
+
+    After ``os.fork()`` the child builds its own pool on first use instead of
+    sharing the parent's sockets.
+    """
+
+    def __init__(self, configuration: Configuration, pools_size: int = 4, maxsize: Optional[int] = None) -> None:
+        self.configuration = configuration
+        self._pools_size = pools_size
+        self._maxsize = maxsize
+        self._lock = threading.Lock()
+        self._pid = os.getpid()
+        self.pool_manager = build_pool_manager(configuration, pools_size, maxsize)
+
+    def _pool(self) -> urllib3.PoolManager:
+        if self._pid != os.getpid():
+            with self._lock:
+                if self._pid != os.getpid():
+                    self.pool_manager = build_pool_manager(self.configuration, self._pools_size, self._maxsize)
+                    self._pid = os.getpid()
+        return self.pool_manager
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self.pool_manager.clear()
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        query_params: Optional[Sequence[Tuple[str, Any]]] = None,
+        headers: Optional[Dict[str, str]] = None,
+        body: Any = None,
+        post_params: Any = None,
+        _preload_content: bool = True,
+        _request_timeout: Any = _UNSET,
+    ) -> Any:
+        """Send one request; return a :class:`RESTResponse` (or the raw urllib3 response).
+
+        Raises :class:`ApiConnectionError`/:class:`ApiTimeoutError` when no response
+        arrives. HTTP error statuses are returned, not raised: the caller maps them.
+        """
+        method = method.upper()
+        headers = dict(headers or {})
+        if query_params:
+            url += ("&" if "?" in url else "?") + urlencode(list(query_params))
+        timeout = self._timeout(_request_timeout)
+        payload = _encode_body(body, headers, post_params)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "Request %s %s headers=%s body=%s",
+                method,
+                redact_url(url),
+                redact_headers(headers),
+                redact_body(payload) if payload else "",
+            )
+        try:
+            response = self._pool().request(
+                method,
+                url,
+                body=payload,
+                headers=headers,
+                timeout=timeout,
+                preload_content=_preload_content,
+                enforce_content_length=True,
+            )
+        except HTTPError as exc:
+            raise translate_error(exc, method, url, timeout) from exc
+        except (OSError, ssl.SSLError) as exc:  # raised outside urllib3's wrappers on some versions
+            raise ApiConnectionError("%s %s: %s" % (method, _where(url), exc.__class__.__name__)) from exc
+        if not _preload_content:
+            return response
+        result = RESTResponse(response)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "Response %s %s for %s %s headers=%s body=%s",
+                result.status,
+                result.reason,
+                method,
+                redact_url(url),
+                redact_headers(result.getheaders()),
+                redact_body(result.data),
+            )
+        return result
+
+    def _timeout(self, value: Any) -> Any:
+        if value is _UNSET:
+            value = self.configuration.timeout
+        else:
+            value = normalize_timeout(value, "_request_timeout")
+        if value is None:
+            return urllib3.Timeout(connect=None, read=None)
+        if isinstance(value, tuple):
+            return urllib3.Timeout(connect=value[0], read=value[1])
+        if isinstance(value, (int, float)):
+            return urllib3.Timeout(total=value)
+        return value
+
+    # swagger-codegen's per-method helpers, kept for compatibility.
+    def GET(self, url: str, headers: Any = None, query_params: Any = None, _preload_content: bool = True, _request_timeout: Any = _UNSET) -> Any:
+        return self.request("GET", url, query_params=query_params, headers=headers, _preload_content=_preload_content, _request_timeout=_request_timeout)
+
+    def HEAD(self, url: str, headers: Any = None, query_params: Any = None, _preload_content: bool = True, _request_timeout: Any = _UNSET) -> Any:
+        return self.request("HEAD", url, query_params=query_params, headers=headers, _preload_content=_preload_content, _request_timeout=_request_timeout)
+
+    def DELETE(self, url: str, headers: Any = None, query_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = _UNSET) -> Any:
+        return self.request("DELETE", url, query_params=query_params, headers=headers, body=body, _preload_content=_preload_content, _request_timeout=_request_timeout)
+
+    def POST(self, url: str, headers: Any = None, query_params: Any = None, post_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = _UNSET) -> Any:
+        return self.request("POST", url, query_params=query_params, headers=headers, post_params=post_params, body=body, _preload_content=_preload_content, _request_timeout=_request_timeout)
+
+    def PUT(self, url: str, headers: Any = None, query_params: Any = None, post_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = _UNSET) -> Any:
+        return self.request("PUT", url, query_params=query_params, headers=headers, post_params=post_params, body=body, _preload_content=_preload_content, _request_timeout=_request_timeout)
+
+
+def _encode_body(body: Any, headers: Dict[str, str], post_params: Any) -> Optional[bytes]:
+    if post_params:
+        headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        return urlencode(list(post_params.items() if isinstance(post_params, Mapping) else post_params)).encode("utf-8")
+    if body is None:
+        return None
+    if isinstance(body, bytes):
+        return body
+    if isinstance(body, str):
+        headers.setdefault("Content-Type", "text/plain; charset=utf-8")
+        return body.encode("utf-8")
+    headers.setdefault("Content-Type", "application/json")
+    return json.dumps(body, separators=(",", ":")).encode("utf-8")
+
+
+def _where(url: str) -> str:
+    """``host:port/path`` of a URL without its query (which may carry a key)."""
+    parts = urlsplit(url)
+    return "%s://%s%s" % (parts.scheme, parts.netloc.rsplit("@", 1)[-1], parts.path)
+
+
+def _timeout_seconds(timeout: Any, which: str) -> str:
+    value = getattr(timeout, "_" + which, None) if isinstance(timeout, urllib3.Timeout) else None
+    if value is None and isinstance(timeout, urllib3.Timeout):
+        value = timeout.total
+    return "" if value is None or not isinstance(value, (int, float)) else " after %gs" % value
+
+
+def translate_error(exc: BaseException, method: str, url: str, timeout: Any = None) -> ApiConnectionError:
+    """Map a urllib3 failure to :class:`ApiConnectionError` or :class:`ApiTimeoutError`."""
+    reason: BaseException = exc
+    if isinstance(exc, MaxRetryError) and exc.reason is not None:
+        reason = exc.reason
+    target = "%s %s" % (method, _where(url))
+    if isinstance(reason, ConnectTimeoutError):
+        return ApiTimeoutError("%s: connect timeout%s" % (target, _timeout_seconds(timeout, "connect")))
+    if isinstance(reason, ReadTimeoutError):
+        return ApiTimeoutError("%s: read timeout%s (the server accepted the request but did not answer in time)" % (target, _timeout_seconds(timeout, "read")))
+    if isinstance(reason, SSLError):
+        return ApiConnectionError("%s: TLS error: %s" % (target, _describe_tls(reason)))
+    if isinstance(reason, ProxyError):
+        return ApiConnectionError("%s: proxy error: %s" % (target, redact_url(_first_line(reason))))
+    if isinstance(reason, NewConnectionError):
+        return ApiConnectionError("%s: could not connect (%s)" % (target, _os_reason(reason)))
+    if isinstance(reason, ProtocolError):
+        return ApiConnectionError("%s: connection broken while reading the response (%s)" % (target, _os_reason(reason)))
+    return ApiConnectionError("%s: %s (%s)" % (target, type(reason).__name__, redact_url(_first_line(reason))))
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _os_reason(exc: BaseException) -> str:
+    for arg in getattr(exc, "args", ()):
+        if isinstance(arg, BaseException):
+            return _os_reason(arg)
+    text = str(exc)
+    for known in ("Connection refused", "Connection reset", "IncompleteRead", "Name or service not known", "timed out"):
+        if known.lower() in text.lower():
+            return known if known != "IncompleteRead" else "response ended before Content-Length bytes: " + redact_url(_last_part(text))
+    return redact_url(text.split(": ", 1)[-1]) or type(exc).__name__
+
+
+def _last_part(text: str) -> str:
+    return text.rsplit("IncompleteRead", 1)[-1].strip(" ()")
+
+
+def _describe_tls(exc: BaseException) -> str:
+    text = str(exc)
+    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
+        if "hostname" in text.lower() or "match" in text.lower():
+            return "certificate does not match the host name (%s)" % _ssl_detail(text)
+        return "certificate verification failed (%s)" % _ssl_detail(text)
+    if "doesn't match" in text or "hostname" in text.lower():
+        return "certificate does not match the host name (%s)" % _ssl_detail(text)
+    return _ssl_detail(text)
+
+
+def _ssl_detail(text: str) -> str:
+    start = text.find("certificate verify failed")
+    if start >= 0:
+        return text[start:].split(")", 1)[0].rstrip("'\"") + ")"
+    return text.splitlines()[0][-200:]
+
+
+__all__ = [
+    "RESTClientObject",
+    "RESTResponse",
+    "build_pool_manager",
+    "translate_error",
+    "ApiException",
+    "ApiConnectionError",
+    "ApiTimeoutError",
+    "ApiTypeError",
+    "ApiValueError",
+    "UnauthorizedException",
+    "ForbiddenException",
+    "NotFoundException",
+    "ConflictException",
+    "UnprocessableEntityException",
+    "ServiceException",
+    "ResponseDecodeError",
+]
+
+_ = (List, Union)

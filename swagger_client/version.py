@@ -1,0 +1,3 @@
+"""The package version (one place; setup.py reads it)."""
+
+__version__ = "1.0.0"
