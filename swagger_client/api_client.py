@@ -13,7 +13,7 @@ import threading
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Type
 
 from swagger_client import rest
-from swagger_client.configuration import Configuration
+from swagger_client.configuration import UNSET, Configuration
 from swagger_client.exceptions import (
     ApiException,
     ApiTypeError,
@@ -31,7 +31,6 @@ _CREDENTIAL_ORDER = ("session", "accessClient", "basic")
 _CREDENTIAL_HEADERS = frozenset({"authorization", "session-token", "session-prefix", "access-client-token"})
 _DEFAULT_ERROR_MODELS = {401: "UnauthorizedError", 403: "ForbiddenError", 404: "NotFoundError", 409: "ConflictError", 422: "InputError"}
 _ERROR_KINDS = {"otp": "OtpError", "forgottenPassword": "ForgottenPasswordError"}
-_UNSET: Any = object()
 
 
 class ApiClient(object):
@@ -156,8 +155,8 @@ class ApiClient(object):
         extra_headers = kwargs.get("_headers")
         if extra_headers is not None and not isinstance(extra_headers, Mapping):
             raise ApiTypeError("%s(_headers=...) must be a dict, not %s" % (operation.name, type(extra_headers).__name__))
-        timeout = kwargs.get("_request_timeout", _UNSET)
-        if timeout is not _UNSET:
+        timeout = kwargs.get("_request_timeout", UNSET)
+        if timeout is not UNSET:
             timeout = rest.normalize_timeout(timeout, "%s(_request_timeout=...)" % operation.name)
         parts = build_request(operation, args, self.configuration.client_side_validation)
         headers = self._headers(parts.headers, operation.auth, extra_headers)
@@ -206,7 +205,7 @@ class ApiClient(object):
         _return_http_data_only: Optional[bool] = None,
         collection_formats: Optional[Dict[str, str]] = None,
         _preload_content: bool = True,
-        _request_timeout: Any = _UNSET,
+        _request_timeout: Any = UNSET,
     ) -> Any:
         """swagger-codegen's generic entry point, for endpoints outside ``AuthApi``.
 
@@ -241,7 +240,7 @@ class ApiClient(object):
             return self.pool.apply_async(self._send, args)
         return self._send(*args)
 
-    def request(self, method: str, url: str, query_params: Any = None, headers: Any = None, post_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = _UNSET) -> Any:
+    def request(self, method: str, url: str, query_params: Any = None, headers: Any = None, post_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = UNSET) -> Any:
         """Send a raw request through the REST client (swagger-codegen compatible)."""
         return self.rest_client.request(method, url, query_params=query_params, headers=headers, post_params=post_params, body=body, _preload_content=_preload_content, _request_timeout=_request_timeout)
 

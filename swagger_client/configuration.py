@@ -28,7 +28,8 @@ DEFAULT_HOST = "https://dev.leftcoastfs.com/api"
 
 _HEADER_KEYS = ("Session-Token", "Access-Client-Token")
 
-_UNSET: Any = object()
+#: Marks "not given" where ``None`` has a meaning (a timeout of None waits forever).
+UNSET: Any = object()
 
 
 class Configuration(object):
@@ -55,7 +56,7 @@ class Configuration(object):
         username: Optional[str] = None,
         password: Optional[str] = None,
         *,
-        timeout: TimeoutValue = _UNSET,
+        timeout: TimeoutValue = UNSET,
         retries: Any = None,
         channel: Optional[str] = None,
     ) -> None:
@@ -67,7 +68,7 @@ class Configuration(object):
         self.refresh_api_key_hook: Any = None
         self.username = username
         self.password = password
-        self.timeout = DEFAULT_TIMEOUT if timeout is _UNSET else timeout
+        self.timeout = DEFAULT_TIMEOUT if timeout is UNSET else timeout
         self.retries = retries
         self.channel = channel
         self.logger_format = "%(asctime)s %(levelname)s %(message)s"

@@ -29,7 +29,7 @@ from urllib3.exceptions import (
     SSLError,
 )
 
-from swagger_client.configuration import Configuration, normalize_timeout
+from swagger_client.configuration import UNSET, Configuration, normalize_timeout
 from swagger_client.exceptions import (  # noqa: F401  (re-exported for swagger-codegen users)
     ApiConnectionError,
     ApiException,
@@ -49,7 +49,6 @@ from swagger_client.retries import build_retry
 
 log = logging.getLogger(__name__)
 
-_UNSET: Any = object()
 
 
 class RESTResponse(io.IOBase):
@@ -153,7 +152,7 @@ class RESTClientObject(object):
         body: Any = None,
         post_params: Any = None,
         _preload_content: bool = True,
-        _request_timeout: Any = _UNSET,
+        _request_timeout: Any = UNSET,
     ) -> Any:
         """Send one request; return a :class:`RESTResponse` (or the raw urllib3 response).
 
@@ -204,7 +203,7 @@ class RESTClientObject(object):
         return result
 
     def _timeout(self, value: Any) -> Any:
-        if value is _UNSET:
+        if value is UNSET:
             value = self.configuration.timeout
         else:
             value = normalize_timeout(value, "_request_timeout")
@@ -217,19 +216,19 @@ class RESTClientObject(object):
         return value
 
     # swagger-codegen's per-method helpers, kept for compatibility.
-    def GET(self, url: str, headers: Any = None, query_params: Any = None, _preload_content: bool = True, _request_timeout: Any = _UNSET) -> Any:
+    def GET(self, url: str, headers: Any = None, query_params: Any = None, _preload_content: bool = True, _request_timeout: Any = UNSET) -> Any:
         return self.request("GET", url, query_params=query_params, headers=headers, _preload_content=_preload_content, _request_timeout=_request_timeout)
 
-    def HEAD(self, url: str, headers: Any = None, query_params: Any = None, _preload_content: bool = True, _request_timeout: Any = _UNSET) -> Any:
+    def HEAD(self, url: str, headers: Any = None, query_params: Any = None, _preload_content: bool = True, _request_timeout: Any = UNSET) -> Any:
         return self.request("HEAD", url, query_params=query_params, headers=headers, _preload_content=_preload_content, _request_timeout=_request_timeout)
 
-    def DELETE(self, url: str, headers: Any = None, query_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = _UNSET) -> Any:
+    def DELETE(self, url: str, headers: Any = None, query_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = UNSET) -> Any:
         return self.request("DELETE", url, query_params=query_params, headers=headers, body=body, _preload_content=_preload_content, _request_timeout=_request_timeout)
 
-    def POST(self, url: str, headers: Any = None, query_params: Any = None, post_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = _UNSET) -> Any:
+    def POST(self, url: str, headers: Any = None, query_params: Any = None, post_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = UNSET) -> Any:
         return self.request("POST", url, query_params=query_params, headers=headers, post_params=post_params, body=body, _preload_content=_preload_content, _request_timeout=_request_timeout)
 
-    def PUT(self, url: str, headers: Any = None, query_params: Any = None, post_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = _UNSET) -> Any:
+    def PUT(self, url: str, headers: Any = None, query_params: Any = None, post_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = UNSET) -> Any:
         return self.request("PUT", url, query_params=query_params, headers=headers, post_params=post_params, body=body, _preload_content=_preload_content, _request_timeout=_request_timeout)
 
 

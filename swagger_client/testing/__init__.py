@@ -1,0 +1,20 @@
+"""Test support: a faithful local Cyclos 4.11.5 ``/auth`` server.
+
+::
+
+    from swagger_client.testing import CyclosEmulator
+
+    with CyclosEmulator() as emu:
+        emu.add_user("alice", "s3cret-pass", email="alice@example.com")
+        configuration = emu.configuration("alice", "s3cret-pass")
+
+Standard library only; nothing here is imported by the client itself. Behaviour the
+real server is not known to have for sure is chosen in
+:mod:`swagger_client.testing.settings`, with the reasons.
+"""
+
+from swagger_client.testing.emulator import CyclosEmulator
+from swagger_client.testing.settings import EmulatorSettings
+from swagger_client.testing.state import EmulatedUser, Message
+
+__all__ = ["CyclosEmulator", "EmulatorSettings", "EmulatedUser", "Message"]

@@ -1,0 +1,177 @@
+"""``CyclosEmulator``: a local, stateful Cyclos 4.11.5 ``/auth`` server for tests and demos."""
+
+from __future__ import annotations
+
+import ssl
+import threading
+from dataclasses import fields as dataclass_fields
+from typing import Any, List, Optional, Tuple
+
+from swagger_client.testing.server import EmulatorHTTPServer
+from swagger_client.testing.settings import EmulatorSettings
+from swagger_client.testing.state import EmulatedUser, EmulatorState, Message
+
+__all__ = ["CyclosEmulator"]
+
+
+class CyclosEmulator(object):
+    """A real HTTP server on 127.0.0.1 that answers the eleven ``/auth`` operations.
+
+    ::
+
+        with CyclosEmulator() as emu:
+            emu.add_user("alice", "s3cret-pass", email="alice@example.com")
+            api = swagger_client.AuthApi(swagger_client.ApiClient(emu.configuration("alice", "s3cret-pass")))
+            auth = api.login()
+
+    Keyword options are the fields of :class:`~swagger_client.testing.settings.EmulatorSettings`
+    (``secondary_password_required``, ``max_password_attempts``, ``session_timeout``...).
+    ``tls=(certfile, keyfile)`` serves HTTPS. ``port=0`` picks a free port.
+    """
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, *, tls: Optional[Tuple[str, str]] = None, **options: Any) -> None:
+        known = {f.name for f in dataclass_fields(EmulatorSettings)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise TypeError("CyclosEmulator() got an unexpected keyword argument %r (settings: %s)" % (unknown[0], ", ".join(sorted(known))))
+        self.settings = EmulatorSettings(**options)
+        self.settings.validate()
+        self._state = EmulatorState(self.settings)
+        self._host = host
+        self._port = port
+        self._tls = tls
+        self._server: Optional[EmulatorHTTPServer] = None
+        self._thread: Optional[threading.Thread] = None
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    def start(self) -> "CyclosEmulator":
+        """Bind and serve on a background thread (idempotent)."""
+        if self._server is not None:
+            return self
+        server = EmulatorHTTPServer((self._host, self._port), self._state)
+        if self._tls is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*self._tls)
+            server.socket = context.wrap_socket(server.socket, server_side=True)
+        self._server = server
+        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="cyclos-emulator", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, close every connection and free the port."""
+        server, self._server = self._server, None
+        if server is None:
+            return
+        server.shutdown()
+        server.close_connections()
+        server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> "CyclosEmulator":
+        return self.start()
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.stop()
+
+    # -- addresses -----------------------------------------------------------------------
+
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            raise RuntimeError("the emulator is not running; use `with CyclosEmulator() as emu:` or start()")
+        return int(self._server.server_address[1])
+
+    @property
+    def url(self) -> str:
+        """Base URL of the API, e.g. ``http://127.0.0.1:54321/api``."""
+        scheme = "https" if self._tls else "http"
+        return "%s://%s:%d/api" % (scheme, self._host, self.port)
+
+    def configuration(self, username: Optional[str] = None, password: Optional[str] = None, **attributes: Any) -> Any:
+        """A :class:`swagger_client.Configuration` aimed at this emulator.
+
+        ``username``/``password`` set Basic credentials; other keywords set
+        configuration attributes (``channel="main"``, ``timeout=5``...).
+        """
+        from swagger_client.configuration import Configuration
+
+        configuration = Configuration(host=self.url, username=username, password=password)
+        for name, value in attributes.items():
+            if not hasattr(configuration, name):
+                raise TypeError("Configuration has no attribute %r" % name)
+            setattr(configuration, name, value)
+        return configuration
+
+    # -- state -----------------------------------------------------------------------------
+
+    def add_user(
+        self,
+        username: str,
+        password: str,
+        email: Optional[str] = None,
+        role: str = "member",
+        name: Optional[str] = None,
+        mobile_phone: Optional[str] = None,
+        secondary_password: Optional[str] = None,
+        security_question: Optional[str] = None,
+        security_answer: Optional[str] = None,
+        status: str = "active",
+    ) -> EmulatedUser:
+        """Create a user who logs in with ``username`` (or ``email``) and ``password``."""
+        return self._state.add_user(
+            username,
+            password,
+            email=email,
+            role=role,
+            name=name,
+            mobile_phone=mobile_phone,
+            secondary_password=secondary_password,
+            security_question=security_question,
+            security_answer=security_answer,
+            status=status,
+        )
+
+    def add_access_client(self, username: str, token: Optional[str] = None) -> str:
+        """Activate an access client for ``username``; returns its ``Access-Client-Token``."""
+        return self._state.add_access_client(username, token)
+
+    def block_access_client(self, token: str) -> None:
+        """Block an access client (its calls then get ``401 blockedAccessClient``)."""
+        with self._state.lock:
+            self._state.access_clients[token].status = "blocked"
+
+    def set_user_status(self, username: str, status: str) -> None:
+        """Change a user's status (``blocked``, ``disabled``...): logins then fail with ``userStatus``."""
+        with self._state.lock:
+            self._state.users[username].status = status
+
+    def expire_sessions(self) -> None:
+        """Drop every session, as a server restart or an administrator would."""
+        with self._state.lock:
+            self._state.sessions.clear()
+
+    def advance_time(self, seconds: float) -> None:
+        """Move the emulator's clock forward (session idle timeouts, password blocks)."""
+        self._state.advance(seconds)
+
+    @property
+    def outbox(self) -> List[Message]:
+        """Messages "sent" so far (OTPs, forgotten-password keys, generated passwords), oldest first."""
+        with self._state.lock:
+            return list(self._state.outbox)
+
+    def last_message(self, kind: Optional[str] = None, username: Optional[str] = None) -> Message:
+        """The newest outbox message of ``kind`` for ``username`` (``LookupError`` if none)."""
+        for message in reversed(self.outbox):
+            if (kind is None or message.kind == kind) and (username is None or message.username == username):
+                return message
+        raise LookupError("no %s message%s in the outbox" % (kind or "", " for %s" % username if username else ""))
+
+    @property
+    def session_count(self) -> int:
+        """Number of live sessions."""
+        with self._state.lock:
+            return len(self._state.sessions)

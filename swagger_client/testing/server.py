@@ -1,0 +1,155 @@
+"""The HTTP side of the emulator: parse requests, route them, write spec-shaped replies."""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import threading
+from http.cookies import CookieError, SimpleCookie
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Callable, Dict, Set, Tuple
+from urllib.parse import parse_qs, urlsplit
+
+from swagger_client.testing import documents as docs
+from swagger_client.testing import settings as choices
+from swagger_client.testing.state import EmulatorState, Refusal, Reply, Request
+
+log = logging.getLogger(__name__)
+
+API_PREFIX = "/api"
+MAX_BODY_BYTES = 1 << 20
+
+#: (method, path below /api) -> name of the EmulatorState operation.
+ROUTES: Dict[Tuple[str, str], str] = {
+    ("GET", "/auth"): "get_current_auth",
+    ("GET", "/auth/data-for-login"): "get_data_for_login",
+    ("POST", "/auth/session"): "login",
+    ("DELETE", "/auth/session"): "logout",
+    ("GET", "/auth/session/secondary-password"): "get_secondary_password_input",
+    ("POST", "/auth/session/secondary-password"): "validate_secondary_password",
+    ("DELETE", "/auth/access-client"): "disconnect_current_client",
+    ("POST", "/auth/otp"): "new_otp",
+    ("POST", "/auth/forgotten-password/request"): "forgotten_password_request",
+    ("GET", "/auth/forgotten-password/data-for-change"): "get_data_for_change_forgotten_password",
+    ("POST", "/auth/forgotten-password"): "change_forgotten_password",
+}
+_PATHS = {path for _, path in ROUTES}
+
+
+def dispatch(state: EmulatorState, request: Request) -> Reply:
+    """Run the operation for ``request``; every failure becomes a spec-shaped reply."""
+    name = ROUTES.get((request.method, request.path))
+    try:
+        if name is None:
+            if request.path in _PATHS:
+                allowed = sorted(m for m, p in ROUTES if p == request.path)
+                return Reply(405, docs.server_error("HttpRequestMethodNotSupportedException"), [("Allow", ", ".join(allowed))])
+            raise Refusal(404, docs.not_found(choices.UNKNOWN_OPERATION_ENTITY, request.path))
+        with state.lock:
+            operation: Callable[[Request], Reply] = getattr(state, name)
+            return operation(request)
+    except Refusal as refusal:
+        return Reply(refusal.status, refusal.body)
+    except Exception:  # noqa: BLE001 - a bug must still answer like the server: 500 without a trace
+        log.exception("emulator operation %s failed", name)
+        return Reply(500, docs.server_error("UnexpectedException"))
+
+
+class EmulatorHTTPServer(ThreadingHTTPServer):
+    """A threading server that can close its keep-alive connections on shutdown."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address: Tuple[str, int], state: EmulatorState) -> None:
+        self.state = state
+        self.open_connections: Set[socket.socket] = set()
+        self.connections_lock = threading.Lock()
+        super().__init__(address, EmulatorRequestHandler)
+
+    def close_connections(self) -> None:
+        with self.connections_lock:
+            connections = list(self.open_connections)
+        for conn in connections:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+class EmulatorRequestHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as the real server
+    server_version = "CyclosEmulator/4.11.5"
+    timeout = 30  # an idle keep-alive connection is dropped after this many seconds
+    server: EmulatorHTTPServer
+
+    def setup(self) -> None:
+        super().setup()
+        with self.server.connections_lock:
+            self.server.open_connections.add(self.connection)
+
+    def finish(self) -> None:
+        with self.server.connections_lock:
+            self.server.open_connections.discard(self.connection)
+        try:
+            super().finish()
+        except OSError:
+            pass
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - signature of the base class
+        # Request lines carry forgotten-password keys; keep them out of stderr.
+        log.debug("emulator: %s", self.command)
+
+    def _handle(self) -> None:
+        parts = urlsplit(self.path)
+        length_header = self.headers.get("Content-Length")
+        try:
+            length = int(length_header) if length_header else 0
+        except ValueError:
+            length = -1
+        if length < 0 or length > MAX_BODY_BYTES:
+            self._write(Reply(422, docs.input_error("dataConversion", name="body")), close=True)
+            return
+        body = self.rfile.read(length) if length else b""
+        if not parts.path.startswith(API_PREFIX + "/") and parts.path != API_PREFIX:
+            self._write(Reply(404, docs.not_found(choices.UNKNOWN_OPERATION_ENTITY, parts.path)))
+            return
+        request = Request(
+            method=self.command,
+            path=parts.path[len(API_PREFIX):].rstrip("/") or "/",
+            query=parse_qs(parts.query, keep_blank_values=True),
+            headers=self.headers,
+            cookies=_cookies(self.headers.get("Cookie")),
+            body=body,
+            client_address=self.client_address[0],
+        )
+        self._write(dispatch(self.server.state, request))
+
+    do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = do_HEAD = do_OPTIONS = _handle
+
+    def _write(self, reply: Reply, close: bool = False) -> None:
+        payload = b"" if reply.body is None else json.dumps(reply.body, separators=(",", ":")).encode("utf-8")
+        self.send_response(reply.status)
+        if payload:
+            self.send_header("Content-Type", "application/json;charset=UTF-8")
+        self.send_header("Content-Length", str(len(payload)))
+        for name, value in reply.headers:
+            self.send_header(name, value)
+        if close:
+            self.send_header("Connection", "close")
+            self.close_connection = True
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(payload)
+
+
+def _cookies(header: Any) -> Dict[str, str]:
+    if not header:
+        return {}
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(header)
+    except CookieError:
+        return {}
+    return {name: morsel.value for name, morsel in jar.items()}
