@@ -10,20 +10,10 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
-# Names swagger-codegen's Python generator escapes with a leading underscore; kept
-# identical so code written against it keeps working (`_global`, `_from`, `_self`...).
-RESERVED = set(keyword.kwlist) | {
-    "self",
-    "property",
-    "float",
-    "int",
-    "str",
-    "date",
-    "datetime",
-    "print",
-    "exec",
-    "nonlocal",
-}
+# Names swagger-codegen's Python generator escapes with a leading underscore (Python
+# keywords plus print, exec, self and property); kept identical so code written
+# against it keeps working (`_global`, `_from`, `_self`).
+RESERVED = set(keyword.kwlist) | {"self", "property", "print", "exec"}
 
 # Properties whose values are secrets: masked in reprs and logs.
 SECRET_PROPERTIES = {

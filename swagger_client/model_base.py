@@ -74,11 +74,12 @@ def _type_label(value: Any) -> str:
 class _Kind:
     """Decoder, encoder and checker for one swagger type string, built once per type."""
 
-    __slots__ = ("type_name", "decode", "encode", "check", "model")
+    __slots__ = ("type_name", "decode", "encode", "encode_like", "check", "model")
 
     def __init__(self, type_name: str) -> None:
         self.type_name = type_name
         self.model: Optional[type] = None
+        self.encode_like: Callable[[Any, Any], Any] = lambda value, raw: self.encode(value)
         self._build(type_name)
 
     def _build(self, t: str) -> None:
@@ -86,11 +87,13 @@ class _Kind:
             inner = kind_for(t[5:-1])
             self.decode = lambda v, where, validate: _decode_list(v, inner, where, validate)
             self.encode = lambda v: [None if x is None else inner.encode(x) for x in v]
+            self.encode_like = lambda v, raw: _encode_list_like(v, raw, inner)
             self.check = lambda v, where: _check_list(v, inner, where)
         elif t.startswith("dict("):
             inner = kind_for(t[5:-1].split(",", 1)[1].strip())
             self.decode = lambda v, where, validate: _decode_dict(v, inner, where, validate)
             self.encode = lambda v: {k: (None if x is None else inner.encode(x)) for k, x in v.items()}
+            self.encode_like = lambda v, raw: _encode_dict_like(v, raw, inner)
             self.check = lambda v, where: _check_dict(v, inner, where)
         elif t in _PRIMITIVES:
             accepted = _PRIMITIVES[t]
@@ -101,6 +104,8 @@ class _Kind:
         elif t == "datetime":
             self.decode = _decode_datetime
             self.encode = lambda v: v.isoformat() if isinstance(v, _dt.datetime) else v
+            # Keep the server's spelling ("Z", milliseconds) of an unchanged instant.
+            self.encode_like = lambda v, raw: raw if _same_instant(raw, v) else self.encode(v)
             self.check = _datetime_checker(_dt.datetime)
         elif t == "date":
             self.decode = _decode_date
@@ -217,6 +222,18 @@ def _decode_model(cls: Any, value: Any, where: str, validate: bool) -> Any:
             "%s: expected a JSON object (%s) in the server data, got %s" % (where, cls.__name__, _type_label(value))
         )
     return cls._from_wire(value, validate)
+
+
+def _encode_list_like(value: List[Any], raw: Any, inner: _Kind) -> List[Any]:
+    if not isinstance(raw, list) or len(raw) != len(value):
+        return [None if x is None else inner.encode(x) for x in value]
+    return [None if x is None else inner.encode_like(x, r) for x, r in zip(value, raw)]
+
+
+def _encode_dict_like(value: Dict[str, Any], raw: Any, inner: _Kind) -> Dict[str, Any]:
+    if not isinstance(raw, dict):
+        return {k: (None if x is None else inner.encode(x)) for k, x in value.items()}
+    return {k: (None if x is None else inner.encode_like(x, raw.get(k))) for k, x in value.items()}
 
 
 def _check_list(value: Any, inner: _Kind, where: str) -> None:
@@ -404,9 +421,8 @@ class Model:
                 if value is None:
                     if raw is not None and f.wire in raw:
                         result[f.wire] = None
-                    continue
-                if raw is not None and f.type == "datetime" and _same_instant(raw.get(f.wire), value):
-                    result[f.wire] = raw[f.wire]
+                elif raw is not None:
+                    result[f.wire] = f.kind.encode_like(value, raw.get(f.wire))
                 else:
                     result[f.wire] = f.kind.encode(value)
             elif raw is not None and f.wire in raw:

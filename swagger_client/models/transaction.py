@@ -24,7 +24,7 @@ class Transaction(Entity):
     display: Optional[str] = field("display", "str", "The descriptive text for this transaction, according to the transaction type and currency configuration in Cyclos")
     transaction_number: Optional[str] = field("transactionNumber", "str", "The transaction number identifying this balance transfer. The currency configuration has the definition on whether transaction numbers are enabled and which format they have.")
     ticket_number: Optional[str] = field("ticketNumber", "str", "A 32-length alphanumeric ticket identifier. Only returned if kind is `ticket`.")
-    _date: Optional[datetime.datetime] = field("date", "datetime", "The transfer date and time")
+    date: Optional[datetime.datetime] = field("date", "datetime", "The transfer date and time")
     amount: Optional[str] = field("amount", "str", "The transfer amount. May be positive or negative.")
     from_kind: Optional[str] = field("fromKind", "AccountKind", "The from account kind")
     from_user: Optional[User] = field("fromUser", "User", "The user that performed this transaction. Is only returned if `fromKind` is `user`.")

@@ -23,7 +23,7 @@ class Transfer(Entity):
     """
 
     display: Optional[str] = field("display", "str", "The descriptive text for this transfer, according to the transfer type and currency configuration in Cyclos")
-    _date: Optional[datetime.datetime] = field("date", "datetime", "The transfer date and time")
+    date: Optional[datetime.datetime] = field("date", "datetime", "The transfer date and time")
     amount: Optional[str] = field("amount", "str", "The transfer amount. May be positive or negative.")
     type: Optional[EntityReference] = field("type", "EntityReference", "The transfer type")
     currency: Optional[Currency] = field("currency", "Currency", "The transfer currency")

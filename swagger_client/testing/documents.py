@@ -13,6 +13,8 @@ USERNAME_PRINCIPAL = {"id": "-1", "internalName": "username", "name": "Login nam
 EMAIL_PRINCIPAL = {"id": "-2", "internalName": "email", "name": "E-mail", "kind": "email"}
 LANGUAGE = {"id": "-1", "version": 3}
 CONFIGURATION = {"id": "-2", "version": 12}
+PIN_REFERENCE = {"id": "-7", "internalName": "pin", "name": "PIN"}
+LOGIN_REFERENCE = {"id": "-1", "internalName": "login", "name": "Login password"}
 ACCESS_CLIENT_TYPE = {"id": "-5", "name": "Access client", "internalName": "accessClient"}
 
 

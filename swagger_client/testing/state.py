@@ -394,8 +394,8 @@ class EmulatorState:
         self._check_password(
             session.user.secondary,
             given,
-            lambda status: Refusal(403, docs.forbidden(status, docs.PIN_PASSWORD_TYPE)),
-            wrong=Refusal(403, docs.forbidden("invalidPassword", docs.PIN_PASSWORD_TYPE)),
+            lambda status: Refusal(403, docs.forbidden(status, docs.PIN_REFERENCE)),
+            wrong=Refusal(403, docs.forbidden("invalidPassword", docs.PIN_REFERENCE)),
         )
         session.pending_secondary = False
         return Reply(204)
@@ -418,7 +418,7 @@ class EmulatorState:
             raise Refusal(403, docs.forbidden(choices.NO_SUCH_STATE_CODE))
         if self.settings.confirmation_password_required:
             given = request.headers.get("confirmationPassword")
-            password_type = docs.reference(docs.LOGIN_PASSWORD_TYPE, "id", "name", "internalName")
+            password_type = docs.LOGIN_REFERENCE
             if given is None:
                 if self.settings.missing_confirmation_password == "missingParameter":
                     raise Refusal(422, docs.input_error("missingParameter", name="confirmationPassword"))

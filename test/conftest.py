@@ -1,0 +1,57 @@
+"""Shared fixtures: a running emulator, clients aimed at it, and spec validation."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import swagger_client  # noqa: E402
+from swagger_client.testing import CyclosEmulator  # noqa: E402
+from test.spec_validation import assert_valid  # noqa: E402
+
+pytest_plugins = ["swagger_client.testing.pytest_plugin"]
+
+ALICE = ("alice", "alice-password")
+
+
+@pytest.fixture
+def emulator(request: Any) -> Iterator[CyclosEmulator]:
+    """An emulator with alice (member, e-mail and phone), bob and an admin."""
+    marker = request.node.get_closest_marker("emulator")
+    options = dict(marker.kwargs) if marker else {}
+    with CyclosEmulator(**options) as emu:
+        emu.add_user(
+            "alice", "alice-password", email="alice@example.com", name="Alice", mobile_phone="+59899123456", secondary_password="1234"
+        )
+        emu.add_user("bob", "bob-password", email="bob@example.com", name="Bob")
+        emu.add_user("admin", "admin-password", email="admin@example.com", role="administrator")
+        yield emu
+
+
+@pytest.fixture
+def api_for(emulator: CyclosEmulator) -> Iterator[Callable[..., swagger_client.AuthApi]]:
+    """``api_for(username, password, **configuration)`` -> an AuthApi on the emulator."""
+    clients = []
+
+    def make(username: Any = None, password: Any = None, **attributes: Any) -> swagger_client.AuthApi:
+        client = swagger_client.ApiClient(emulator.configuration(username, password, **attributes))
+        clients.append(client)
+        return swagger_client.AuthApi(client)
+
+    yield make
+    for client in clients:
+        client.close()
+
+
+def pytest_configure(config: Any) -> None:
+    config.addinivalue_line("markers", "emulator(**settings): settings for the emulator fixture")
+
+
+__all__ = ["assert_valid", "ALICE"]
