@@ -345,7 +345,10 @@ class ApiClient(object):
                 data = None
             if isinstance(data, dict):
                 if error_type == "Error" or error_type in _ERROR_KINDS.values():
-                    error_type = _ERROR_KINDS.get(data.get("kind"), error_type)  # type: ignore[arg-type]
+                    # 500 bodies say what they are in `kind`; the declared type is a fallback.
+                    kind = data.get("kind")
+                    if isinstance(kind, str):
+                        error_type = _ERROR_KINDS.get(kind, "Error")
                 error = resolve_type(error_type)._from_wire(data)
         return cls(status=status, reason=response.reason, body=response.data, headers=response.getheaders(), error=error)
 

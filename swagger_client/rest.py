@@ -266,6 +266,9 @@ def translate_error(exc: BaseException, method: str, url: str, timeout: Any = No
     if isinstance(exc, MaxRetryError) and exc.reason is not None:
         reason = exc.reason
     target = "%s %s" % (method, _where(url))
+    # NewConnectionError subclasses ConnectTimeoutError in urllib3, so it is tested first.
+    if isinstance(reason, NewConnectionError) and "timed out" not in str(reason):
+        return ApiConnectionError("%s: could not connect (%s)" % (target, _os_reason(reason)))
     if isinstance(reason, ConnectTimeoutError):
         return ApiTimeoutError("%s: connect timeout%s" % (target, _timeout_seconds(timeout, "connect")))
     if isinstance(reason, ReadTimeoutError):
@@ -274,8 +277,6 @@ def translate_error(exc: BaseException, method: str, url: str, timeout: Any = No
         return ApiConnectionError("%s: TLS error: %s" % (target, _describe_tls(reason)))
     if isinstance(reason, ProxyError):
         return ApiConnectionError("%s: proxy error: %s" % (target, redact_url(_first_line(reason))))
-    if isinstance(reason, NewConnectionError):
-        return ApiConnectionError("%s: could not connect (%s)" % (target, _os_reason(reason)))
     if isinstance(reason, ProtocolError):
         return ApiConnectionError("%s: connection broken while reading the response (%s)" % (target, _os_reason(reason)))
     return ApiConnectionError("%s: %s (%s)" % (target, type(reason).__name__, redact_url(_first_line(reason))))
