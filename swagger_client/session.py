@@ -1,0 +1,213 @@
+"""Sessions that manage themselves: log in, carry the token, log out.
+
+::
+
+    with swagger_client.open_session(configuration, timeout_in_seconds=600) as session:
+        session.auth          # the Auth returned by the login
+        session.auth_api      # an AuthApi whose calls carry this session's token only
+        session.api_client    # the ApiClient behind it, for other APIs
+    # on exit: DELETE /auth/session (a session that already expired is not an error)
+
+The caller's configuration is never changed: the session works on copies. Once
+logged in, requests carry only ``Session-Token`` (no Basic header beside it).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING, Any, Optional
+
+from swagger_client.api.auth_api import LOGOUT, AuthApi
+from swagger_client.api_client import ApiClient
+from swagger_client.configuration import Configuration
+from swagger_client.exceptions import ApiException, UnauthorizedException
+from swagger_client.operation import Operation
+
+if TYPE_CHECKING:
+    from swagger_client.models.auth import Auth
+    from swagger_client.models.password_input import PasswordInput
+
+__all__ = ["open_session", "Session", "SecondaryPasswordRequired"]
+
+log = logging.getLogger(__name__)
+
+SESSION_HEADER = "Session-Token"
+ACCESS_CLIENT_HEADER = "Access-Client-Token"
+
+
+class SecondaryPasswordRequired(UnauthorizedException):
+    """The channel wants a secondary password after login; pass ``secondary_password=``.
+
+    ``password_input`` describes the expected password (``PasswordInput``). The
+    half-open session has been logged out already.
+    """
+
+    def __init__(self, password_input: Optional["PasswordInput"]) -> None:
+        super().__init__(status=401, reason="a secondary password is required: call open_session(..., secondary_password=...)")
+        self.password_input = password_input
+
+    def __str__(self) -> str:
+        name = getattr(self.password_input, "name", None) or "secondary password"
+        return "(401)\nReason: the channel requires the %s after login; pass open_session(..., secondary_password=...)\n" % name
+
+
+class _SessionApiClient(ApiClient):
+    """An ApiClient that sends one session token and can log in again once when it expires."""
+
+    def __init__(self, configuration: Configuration, session: "Session") -> None:
+        super().__init__(configuration)
+        self._session = session
+
+    def call_operation(self, operation: Operation, args: Any, kwargs: Any) -> Any:
+        token = self.configuration.api_key.get(SESSION_HEADER)
+        try:
+            return super().call_operation(operation, args, kwargs)
+        except UnauthorizedException as exc:
+            if exc.code != "loggedOut" or operation is LOGOUT or not self._session.relogin or kwargs.get("async_req"):
+                raise
+            self._session._login_again(expired_token=token)
+            return super().call_operation(operation, args, kwargs)
+
+
+class Session(object):
+    """A logged-in Cyclos session (see :func:`open_session`). Thread-safe."""
+
+    def __init__(
+        self,
+        configuration: Configuration,
+        *,
+        timeout_in_seconds: Optional[int] = None,
+        secondary_password: Optional[str] = None,
+        relogin: bool = False,
+    ) -> None:
+        self.relogin = relogin
+        self._timeout_in_seconds = timeout_in_seconds
+        self._secondary_password = secondary_password
+        self._lock = threading.Lock()
+        self._closed = False
+        self._login_configuration = configuration.copy()
+        self._login_configuration.api_key.pop(SESSION_HEADER, None)
+        session_configuration = configuration.copy()
+        session_configuration.username = None
+        session_configuration.password = None
+        session_configuration.api_key.pop(ACCESS_CLIENT_HEADER, None)
+        session_configuration.api_key.pop(SESSION_HEADER, None)
+        self.configuration = session_configuration
+        self.api_client: ApiClient = _SessionApiClient(session_configuration, self)
+        self.auth_api = AuthApi(self.api_client)
+        try:
+            self.auth: "Auth" = self._login()
+        except BaseException:
+            self.api_client.close()
+            raise
+
+    # -- login -------------------------------------------------------------------------
+
+    def _login(self) -> "Auth":
+        with ApiClient(self._login_configuration) as login_client:
+            kwargs: Any = {}
+            if self._timeout_in_seconds is not None:
+                kwargs["timeout_in_seconds"] = self._timeout_in_seconds
+            auth = AuthApi(login_client).login(**kwargs)
+        token = auth.session_token
+        if not token:
+            raise UnauthorizedException(status=200, reason="the login answered without a session token")
+        self.configuration.api_key[SESSION_HEADER] = token
+        if auth.pending_secondary_password:
+            self._confirm_secondary_password()
+            auth.pending_secondary_password = False
+        return auth
+
+    def _confirm_secondary_password(self) -> None:
+        if self._secondary_password is None:
+            password_input = None
+            try:
+                password_input = self.auth_api.get_secondary_password_input()
+            finally:
+                self._logout_quietly()
+            raise SecondaryPasswordRequired(password_input)
+        try:
+            self.auth_api.validate_secondary_password(self._secondary_password)
+        except ApiException:
+            self._logout_quietly()
+            raise
+
+    def _login_again(self, expired_token: Optional[str]) -> None:
+        with self._lock:
+            if self._closed:
+                raise UnauthorizedException(status=401, reason="the session was closed")
+            if self.configuration.api_key.get(SESSION_HEADER) != expired_token:
+                return  # another thread logged in again already
+            log.debug("Session expired; logging in again")
+            self.auth = self._login()
+
+    # -- properties ----------------------------------------------------------------------
+
+    @property
+    def token(self) -> Optional[str]:
+        """The session token (a secret: never log it)."""
+        return self.configuration.api_key.get(SESSION_HEADER)
+
+    # -- logout ----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Log out (``DELETE /auth/session``) and release connections. Idempotent.
+
+        A session the server already dropped (``401 loggedOut``) is not an error.
+        """
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        try:
+            self.auth_api.logout()
+        except UnauthorizedException as exc:
+            if exc.code != "loggedOut":
+                raise
+        finally:
+            self.configuration.api_key.pop(SESSION_HEADER, None)
+            self.api_client.close()
+
+    def _logout_quietly(self) -> None:
+        try:
+            with ApiClient(self.configuration) as client:
+                AuthApi(client).logout()
+        except ApiException as exc:
+            log.debug("logout of a half-open session failed: %s", exc.reason)
+        self.configuration.api_key.pop(SESSION_HEADER, None)
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        if exc_type is None:
+            self.close()
+            return
+        try:
+            self.close()
+        except ApiException as logout_error:
+            # Do not hide the caller's exception behind a failed logout.
+            log.warning("logout after an error failed: %s", logout_error.reason)
+
+    def __repr__(self) -> str:
+        user = getattr(getattr(self.auth, "user", None), "display", None)
+        return "<Session user=%r closed=%s>" % (user, self._closed)
+
+
+def open_session(
+    configuration: Configuration,
+    timeout_in_seconds: Optional[int] = None,
+    *,
+    secondary_password: Optional[str] = None,
+    relogin: bool = False,
+) -> Session:
+    """Log in with the configuration's username/password (or access client) and return the session.
+
+    :param timeout_in_seconds: ask for a shorter idle timeout than the channel's.
+    :param secondary_password: sent when the channel asks for one after login;
+        without it such a login raises :class:`SecondaryPasswordRequired`.
+    :param relogin: when the server drops the session (``401 loggedOut``), log in
+        again once and repeat the call instead of raising.
+    """
+    return Session(configuration, timeout_in_seconds=timeout_in_seconds, secondary_password=secondary_password, relogin=relogin)

@@ -1,0 +1,162 @@
+"""open_session against the emulator, with a recording server where the wire matters."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import threading
+from typing import List
+
+import pytest
+
+import swagger_client
+from swagger_client.session import SecondaryPasswordRequired
+from swagger_client.testing import CyclosEmulator
+from test.recording_server import RecordingServer, json_reply
+
+
+def test_session_captures_the_token_and_logs_out_on_exit(emulator: CyclosEmulator) -> None:
+    configuration = emulator.configuration("alice", "alice-password")
+    with swagger_client.open_session(configuration, timeout_in_seconds=600) as session:
+        assert session.auth.user.display == "Alice"
+        assert emulator.session_count == 1
+        assert session.auth_api.get_current_auth().session_token == session.token
+        assert isinstance(session.api_client, swagger_client.ApiClient)
+    assert emulator.session_count == 0
+    # The caller's configuration was not touched.
+    assert configuration.api_key == {} and configuration.username == "alice"
+
+
+def test_after_login_only_the_session_token_is_sent() -> None:
+    with RecordingServer() as server:
+        server.reply(json_reply({"sessionToken": "tok-1", "pendingSecondaryPassword": False}), json_reply({}))
+        configuration = swagger_client.Configuration(host=server.url, username="alice", password="pw")
+        configuration.api_key["Access-Client-Token"] = "ac"
+        with swagger_client.open_session(configuration, timeout_in_seconds=60) as session:
+            session.auth_api.get_current_auth()
+        login, current, logout = server.requests
+        assert login.path == "/api/auth/session" and ("timeoutInSeconds", "60") in login.query
+        for request in (current, logout):
+            assert request.header("Session-Token") == "tok-1"
+            assert request.header("Authorization") is None and request.header("Access-Client-Token") is None
+        assert logout.method == "DELETE"
+
+
+def test_access_client_login(emulator: CyclosEmulator) -> None:
+    configuration = emulator.configuration()
+    configuration.api_key["Access-Client-Token"] = emulator.add_access_client("alice")
+    with swagger_client.open_session(configuration) as session:
+        assert session.auth.access_client is not None
+        assert session.auth_api.get_current_auth().user.display == "Alice"
+
+
+def test_expired_session_raises_logged_out_and_exit_is_quiet(emulator: CyclosEmulator) -> None:
+    with swagger_client.open_session(emulator.configuration("alice", "alice-password")) as session:
+        emulator.advance_time(emulator.settings.session_timeout + 1)
+        with pytest.raises(swagger_client.UnauthorizedException) as info:
+            session.auth_api.get_current_auth()
+        assert info.value.code == "loggedOut"
+    # leaving the block logged out an expired session without raising
+
+
+def test_relogin_once_when_the_server_dropped_the_session(emulator: CyclosEmulator) -> None:
+    with swagger_client.open_session(emulator.configuration("alice", "alice-password"), relogin=True) as session:
+        first = session.token
+        emulator.expire_sessions()
+        assert session.auth_api.get_current_auth().user.display == "Alice"
+        assert session.token != first and session.auth.session_token == session.token
+    assert emulator.session_count == 0
+
+
+def test_wrong_password_raises_login(emulator: CyclosEmulator) -> None:
+    with pytest.raises(swagger_client.UnauthorizedException) as info:
+        swagger_client.open_session(emulator.configuration("alice", "wrong"))
+    assert info.value.code == "login"
+
+
+@pytest.mark.emulator(secondary_password_required=True)
+def test_secondary_password_path(emulator: CyclosEmulator) -> None:
+    configuration = emulator.configuration("alice", "alice-password")
+    with pytest.raises(SecondaryPasswordRequired) as info:
+        swagger_client.open_session(configuration)
+    assert info.value.password_input.internal_name == "pin"
+    assert "secondary_password=" in str(info.value)
+    assert isinstance(info.value, swagger_client.ApiException)
+    assert emulator.session_count == 0  # the half-open session was closed
+    with swagger_client.open_session(configuration, secondary_password="1234") as session:
+        assert session.auth_api.get_current_auth().pending_secondary_password is False
+        assert session.auth_api.new_otp("email") == ["alice@example.com"]
+    with pytest.raises(swagger_client.ForbiddenException) as wrong:
+        swagger_client.open_session(configuration, secondary_password="0000")
+    assert wrong.value.code == "invalidPassword"
+    assert emulator.session_count == 0
+
+
+def test_one_session_used_from_several_threads(emulator: CyclosEmulator) -> None:
+    errors: List[BaseException] = []
+    with swagger_client.open_session(emulator.configuration("alice", "alice-password"), relogin=True) as session:
+
+        def work() -> None:
+            try:
+                for i in range(30):
+                    if i == 15:
+                        emulator.expire_sessions()
+                    assert session.auth_api.get_current_auth().user.display == "Alice"
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+    assert not errors, errors[:3]
+    assert emulator.session_count == 0
+
+
+def test_session_repr_has_no_token(emulator: CyclosEmulator) -> None:
+    with swagger_client.open_session(emulator.configuration("alice", "alice-password")) as session:
+        assert session.token and session.token not in repr(session) and session.token not in repr(session.auth)
+
+
+# -- the demo ------------------------------------------------------------------------------------
+
+
+def test_demo_walks_the_flow_against_the_embedded_emulator() -> None:
+    from swagger_client import demo
+
+    out = io.StringIO()
+    assert demo.main([], out=out) == 0
+    text = out.getvalue()
+    for expected in (
+        "1. GET /auth/data-for-login -> 200",
+        "2. POST /auth/session -> 200",
+        "3. GET /auth (Session-Token) -> 200",
+        "4. POST /auth/otp?medium=email -> 200",
+        "5. DELETE /auth/session -> 200",
+        "6. GET /auth with the old token -> 401 loggedOut (UnauthorizedException)",
+    ):
+        assert expected in text
+
+
+def test_demo_against_a_host_reads_the_password_from_the_environment(emulator: CyclosEmulator) -> None:
+    env = dict(os.environ, CYCLOS_PASSWORD="alice-password")
+    result = subprocess.run(
+        [sys.executable, "-m", "swagger_client.demo", "--host", emulator.url, "--username", "alice", "--channel", "main"],
+        capture_output=True, text=True, timeout=60, env=env, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "user: Alice (member)" in result.stdout and "loggedOut" in result.stdout
+    assert "alice-password" not in result.stdout + result.stderr
+
+
+def test_demo_reports_a_failed_login(emulator: CyclosEmulator) -> None:
+    env = dict(os.environ, CYCLOS_PASSWORD="wrong")
+    result = subprocess.run(
+        [sys.executable, "-m", "swagger_client.demo", "--host", emulator.url, "--username", "alice"],
+        capture_output=True, text=True, timeout=60, env=env, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 1
+    assert "Failed: UnauthorizedException" in result.stdout
