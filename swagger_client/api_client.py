@@ -87,8 +87,9 @@ class ApiClient(object):
         with self._pool_lock:
             pool, self._pool = self._pool, None
         if pool is not None:
+            # No join: calls still running finish on their own (bounded by their timeouts)
+            # in daemon threads, so close() and interpreter exit never wait on the network.
             pool.close()
-            pool.join()
         self.rest_client.close()
 
     @property

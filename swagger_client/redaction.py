@@ -70,8 +70,12 @@ def redact_json(value: Any) -> Any:
     return value
 
 
-def redact_body(body: Any, limit: int = 2000) -> str:
-    """A printable, secret-free rendering of a request or response body, cut at ``limit``."""
+def redact_body(body: Any, limit: int = 2000, json_only: bool = False) -> str:
+    """A printable, secret-free rendering of a request or response body, cut at ``limit``.
+
+    With ``json_only`` a body that is not JSON is not shown at all: request bodies
+    that are plain text carry a password (the secondary password is sent raw).
+    """
     if body is None:
         return ""
     if isinstance(body, (bytes, bytearray)):
@@ -84,8 +88,12 @@ def redact_body(body: Any, limit: int = 2000) -> str:
     try:
         parsed = json.loads(text)
     except ValueError:
+        if json_only:
+            return "<%d bytes of non-JSON body not shown>" % len(text.encode("utf-8"))
         # Not JSON: keep it (error pages are useful) but mask anything that looks like a token pair.
         return _cut(_mask_loose(text), limit)
+    if json_only and not isinstance(parsed, (dict, list)):
+        return "<%d bytes of non-JSON body not shown>" % len(text.encode("utf-8"))
     return _cut(json.dumps(redact_json(parsed)), limit)
 
 

@@ -13,7 +13,7 @@ import os
 import ssl
 import threading
 import warnings
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import certifi
@@ -86,19 +86,36 @@ def build_pool_manager(configuration: Configuration, pools_size: int = 4, maxsiz
         kwargs["key_file"] = configuration.key_file
     if configuration.assert_hostname is not None:
         kwargs["assert_hostname"] = configuration.assert_hostname
+    if configuration.proxy:
+        proxy_url, proxy_headers = _split_proxy_credentials(configuration.proxy)
+        if configuration.proxy_headers:
+            proxy_headers.update(configuration.proxy_headers)
+        manager: urllib3.PoolManager = urllib3.ProxyManager(proxy_url=proxy_url, proxy_headers=proxy_headers or None, **kwargs)
+    else:
+        manager = urllib3.PoolManager(**kwargs)
     if not configuration.verify_ssl:
+        # One warning per client here, instead of one per request from urllib3.
         warnings.warn(
             "TLS certificate verification is disabled (Configuration.verify_ssl=False): "
             "anyone on the network path can read the credentials this client sends.",
             urllib3.exceptions.InsecureRequestWarning,
             stacklevel=3,
         )
-    if configuration.proxy:
-        proxy_url, proxy_headers = _split_proxy_credentials(configuration.proxy)
-        if configuration.proxy_headers:
-            proxy_headers.update(configuration.proxy_headers)
-        return urllib3.ProxyManager(proxy_url=proxy_url, proxy_headers=proxy_headers or None, **kwargs)
-    return urllib3.PoolManager(**kwargs)
+        manager.pool_classes_by_scheme = dict(manager.pool_classes_by_scheme, https=_UnverifiedHTTPSConnectionPool)
+    return manager
+
+
+class _UnverifiedHTTPSConnectionPool(urllib3.HTTPSConnectionPool):  # type: ignore[misc]
+    """An HTTPS pool that does not repeat urllib3's per-request InsecureRequestWarning.
+
+    Only used when the user turned verification off, and warned once already.
+    """
+
+    def _validate_conn(self, conn: Any) -> None:
+        urllib3.HTTPConnectionPool._validate_conn(self, conn)
+        closed = conn.is_closed if hasattr(conn, "is_closed") else not getattr(conn, "sock", None)
+        if closed:
+            conn.connect()
 
 
 def _split_proxy_credentials(proxy: str) -> Tuple[str, Dict[str, str]]:
@@ -171,7 +188,7 @@ class RESTClientObject(object):
                 method,
                 redact_url(url),
                 redact_headers(headers),
-                redact_body(payload) if payload else "",
+                redact_body(payload, json_only=True) if payload else "",
             )
         try:
             response = self._pool().request(
@@ -338,4 +355,3 @@ __all__ = [
     "ResponseDecodeError",
 ]
 
-_ = (List, Union)

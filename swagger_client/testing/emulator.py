@@ -26,10 +26,19 @@ class CyclosEmulator(object):
 
     Keyword options are the fields of :class:`~swagger_client.testing.settings.EmulatorSettings`
     (``secondary_password_required``, ``max_password_attempts``, ``session_timeout``...).
-    ``tls=(certfile, keyfile)`` serves HTTPS. ``port=0`` picks a free port.
+    ``tls=(certfile, keyfile)`` serves HTTPS; ``tls_client_ca=cafile`` then also requires
+    client certificates signed by that CA. ``port=0`` picks a free port.
     """
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, *, tls: Optional[Tuple[str, str]] = None, **options: Any) -> None:
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        tls: Optional[Tuple[str, str]] = None,
+        tls_client_ca: Optional[str] = None,
+        **options: Any,
+    ) -> None:
         known = {f.name for f in dataclass_fields(EmulatorSettings)}
         unknown = sorted(set(options) - known)
         if unknown:
@@ -40,6 +49,7 @@ class CyclosEmulator(object):
         self._host = host
         self._port = port
         self._tls = tls
+        self._tls_client_ca = tls_client_ca
         self._server: Optional[EmulatorHTTPServer] = None
         self._thread: Optional[threading.Thread] = None
 
@@ -53,6 +63,9 @@ class CyclosEmulator(object):
         if self._tls is not None:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain(*self._tls)
+            if self._tls_client_ca:
+                context.load_verify_locations(self._tls_client_ca)
+                context.verify_mode = ssl.CERT_REQUIRED
             server.socket = context.wrap_socket(server.socket, server_side=True)
         self._server = server
         self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="cyclos-emulator", daemon=True)
@@ -169,6 +182,11 @@ class CyclosEmulator(object):
             if (kind is None or message.kind == kind) and (username is None or message.username == username):
                 return message
         raise LookupError("no %s message%s in the outbox" % (kind or "", " for %s" % username if username else ""))
+
+    @property
+    def connections_accepted(self) -> int:
+        """TCP connections accepted since start (keep-alive makes this small)."""
+        return self._server.connections_accepted if self._server is not None else 0
 
     @property
     def session_count(self) -> int:

@@ -65,6 +65,7 @@ class EmulatorHTTPServer(ThreadingHTTPServer):
     def __init__(self, address: Tuple[str, int], state: EmulatorState) -> None:
         self.state = state
         self.open_connections: Set[socket.socket] = set()
+        self.connections_accepted = 0
         self.connections_lock = threading.Lock()
         super().__init__(address, EmulatorRequestHandler)
 
@@ -88,6 +89,7 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         super().setup()
         with self.server.connections_lock:
             self.server.open_connections.add(self.connection)
+            self.server.connections_accepted += 1
 
     def finish(self) -> None:
         with self.server.connections_lock:
