@@ -50,6 +50,28 @@ from swagger_client.retries import build_retry
 log = logging.getLogger(__name__)
 
 
+class _MaskUrllib3Urls(logging.Filter):
+    """urllib3 logs request lines with their query string; mask secret parameters there.
+
+    The forgotten-password ``key`` travels in a URL, and an application that turns on
+    DEBUG logging globally would otherwise write it to its logs.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(redact_url(a) if isinstance(a, str) else a for a in record.args)
+        return True
+
+
+def _install_urllib3_log_filter() -> None:
+    logger = logging.getLogger("urllib3.connectionpool")
+    if not any(isinstance(f, _MaskUrllib3Urls) for f in logger.filters):
+        logger.addFilter(_MaskUrllib3Urls())
+
+
+_install_urllib3_log_filter()
+
+
 
 class RESTResponse(io.IOBase):
     """A fully read response: ``status``, ``reason``, ``data`` (bytes) and headers."""

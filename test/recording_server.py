@@ -7,6 +7,7 @@ headers, body) or needs a reply the emulator would never give.
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -72,6 +73,10 @@ class RecordingServer:
 
             def log_message(self, *args: Any) -> None:
                 pass
+
+            def setup(self) -> None:
+                super().setup()
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
             def handle_one(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)

@@ -454,7 +454,7 @@ def test_fifty_threads_login_get_logout_without_errors_or_cross_talk(emulator: C
     for name in users:
         emulator.add_user(name, name + "-pw", name="Name of " + name)
     failures: List[str] = []
-    deadline = time.monotonic() + 3
+    deadline = time.monotonic() + 2
     start = threading.Barrier(len(users))
 
     def work(name: str) -> None:

@@ -87,6 +87,8 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
+        # Replies go out in one write; without NODELAY, Nagle plus delayed ACKs add ~40 ms.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         with self.server.connections_lock:
             self.server.open_connections.add(self.connection)
             self.server.connections_accepted += 1
@@ -141,9 +143,11 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         if close:
             self.send_header("Connection", "close")
             self.close_connection = True
-        self.end_headers()
+        # Head and body leave in a single write (see setup()).
+        self._headers_buffer.append(b"\r\n")
         if self.command != "HEAD":
-            self.wfile.write(payload)
+            self._headers_buffer.append(payload)
+        self.flush_headers()
 
 
 def _cookies(header: Any) -> Dict[str, str]:
