@@ -161,9 +161,16 @@ class Configuration(object):
         """The ``Authorization`` header value for ``username``/``password``, or ``None``."""
         if self.username is None and self.password is None:
             return None
-        return urllib3.util.make_headers(basic_auth="%s:%s" % (self.username or "", self.password or "")).get(
-            "authorization"
-        )
+        import base64
+
+        credentials = "%s:%s" % (self.username or "", self.password or "")
+        try:
+            # ISO-8859-1, as the official Cyclos UI sends them (btoa).
+            raw = credentials.encode("latin-1")
+        except UnicodeEncodeError:
+            # Characters ISO-8859-1 lacks: UTF-8 (RFC 7617), the only encoding that can carry them.
+            raw = credentials.encode("utf-8")
+        return "Basic " + base64.b64encode(raw).decode("ascii")
 
     def auth_settings(self) -> Dict[str, Dict[str, Any]]:
         """The spec's security schemes with the values configured here (swagger-codegen shape)."""

@@ -303,9 +303,26 @@ class Field:
         raw = values.get("_raw")
         value = None if raw is None else raw.get(self.wire)
         if value is not None:
-            value = self.kind.decode(value, self._where, values.get("_validate", True))
+            try:
+                value = self.kind.decode(value, self._where, values.get("_validate", True))
+            except (ApiTypeError, ApiValueError) as exc:
+                raise self._rename(exc, type(obj).__name__) from None
         values[self.name] = value
         return value
+
+    def _rename(self, exc: Exception, class_name: str) -> Exception:
+        """Name the class the caller used (``Account.id``), not the one declaring the field."""
+        if class_name == self.owner:
+            return exc
+        return type(exc)(str(exc).replace(self._where, "%s.%s" % (class_name, self.name), 1))
+
+    def peek(self, obj: Any) -> Any:
+        """The value for display: decoded when possible, else a marker (never raises)."""
+        try:
+            return self.__get__(obj)
+        except (ApiTypeError, ApiValueError):
+            raw = obj.__dict__.get("_raw") or {}
+            return InvalidValue(raw.get(self.wire))
 
     def __set__(self, obj: Any, value: Any) -> None:
         if value is not None and obj.__dict__.get("_validate", True):
@@ -458,7 +475,7 @@ class Model:
     def _masked_dict(self) -> Dict[str, Any]:
         result: Dict[str, Any] = {}
         for f in type(self)._fields:
-            value = f.__get__(self)
+            value = f.peek(self)
             result[f.name] = MASK if (f.secret and value is not None) else _to_masked(value)
         from swagger_client.redaction import redact_json
 
@@ -524,6 +541,18 @@ def _validate_nested(value: Any) -> None:
     elif isinstance(value, dict):
         for v in value.values():
             _validate_nested(v)
+
+
+class InvalidValue(object):
+    """Shown by ``repr()`` in place of server data that does not fit its property."""
+
+    __slots__ = ("raw",)
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+
+    def __repr__(self) -> str:
+        return "<invalid %s>" % _type_label(self.raw)
 
 
 class EnumModel(str):

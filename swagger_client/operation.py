@@ -51,9 +51,15 @@ class RequestParts(NamedTuple):
 
 
 def check_header_value(name: str, value: str, where: str) -> None:
-    """Refuse CR/LF in a header value: it would let a caller inject headers."""
+    """Refuse values HTTP cannot carry: CR/LF (header injection), NUL, non ISO-8859-1."""
     if "\r" in value or "\n" in value or "\x00" in value:
         raise ApiValueError("%s: the value for header %s contains a line break or NUL character" % (where, name))
+    try:
+        value.encode("latin-1")
+    except UnicodeEncodeError:
+        raise ApiValueError(
+            "%s: the value for header %s has characters outside ISO-8859-1, which HTTP headers cannot carry" % (where, name)
+        ) from None
 
 
 def build_request(op: Operation, args: Dict[str, Any], validate: bool = True) -> RequestParts:

@@ -214,3 +214,11 @@ def test_a_property_named_configuration_does_not_collide() -> None:
     auth = models.Auth.from_dict({"configuration": {"id": "-2", "version": 12}})
     assert auth.configuration.id == "-2"
     assert auth.to_dict()["configuration"] == {"id": "-2", "version": 12}
+
+
+def test_repr_never_fails_on_bad_server_data() -> None:
+    account = models.Account.from_dict({"id": ["not", "a", "string"], "number": "123"})
+    text = repr(account)
+    assert "<invalid list>" in text and "'123'" in text
+    with pytest.raises(ApiTypeError, match=r"^Account\.id: expected str"):
+        account.id
