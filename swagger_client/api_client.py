@@ -119,7 +119,10 @@ class ApiClient(object):
 
     def _credential(self, allowed: Optional[Sequence[str]]) -> Dict[str, str]:
         """The one credential to send: session, else access client, else Basic."""
-        settings = self.configuration.auth_settings()
+        configuration = self.configuration
+        if type(configuration).auth_settings is Configuration.auth_settings:
+            return configuration.credential_header(allowed)
+        settings = configuration.auth_settings()  # a subclass changed the schemes: honour it
         for name in _CREDENTIAL_ORDER:
             if allowed is not None and name not in allowed:
                 continue

@@ -161,16 +161,38 @@ class Configuration(object):
         """The ``Authorization`` header value for ``username``/``password``, or ``None``."""
         if self.username is None and self.password is None:
             return None
+        credentials = "%s:%s" % (self.username or "", self.password or "")
+        cached = self.__dict__.get("_basic_token")
+        if cached is not None and cached[0] == credentials:
+            return cached[1]  # type: ignore[no-any-return]
         import base64
 
-        credentials = "%s:%s" % (self.username or "", self.password or "")
         try:
             # ISO-8859-1, as the official Cyclos UI sends them (btoa).
             raw = credentials.encode("latin-1")
         except UnicodeEncodeError:
             # Characters ISO-8859-1 lacks: UTF-8 (RFC 7617), the only encoding that can carry them.
             raw = credentials.encode("utf-8")
-        return "Basic " + base64.b64encode(raw).decode("ascii")
+        token = "Basic " + base64.b64encode(raw).decode("ascii")
+        self.__dict__["_basic_token"] = (credentials, token)
+        return token
+
+    def credential_header(self, allowed: Optional[Any] = None) -> Dict[str, str]:
+        """The one credential header to send, among the schemes in ``allowed`` (all when ``None``).
+
+        Order: session token, access client token, Basic. This is what every request
+        uses; it reads the same values as :meth:`auth_settings` without building it.
+        """
+        for scheme, header in (("session", "Session-Token"), ("accessClient", "Access-Client-Token")):
+            if allowed is None or scheme in allowed:
+                value = self.get_api_key_with_prefix(header)
+                if value:
+                    return {header: value}
+        if allowed is None or "basic" in allowed:
+            token = self.get_basic_auth_token()
+            if token:
+                return {"Authorization": token}
+        return {}
 
     def auth_settings(self) -> Dict[str, Dict[str, Any]]:
         """The spec's security schemes with the values configured here (swagger-codegen shape)."""

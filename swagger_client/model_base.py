@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import pprint
 from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple, Type, TypeVar
 
 from swagger_client.exceptions import ApiTypeError, ApiValueError
@@ -470,6 +469,8 @@ class Model:
 
     def to_str(self) -> str:
         """Pretty-printed properties, with secret values masked."""
+        import pprint  # only for display; keeps the import of the package light
+
         return pprint.pformat(self._masked_dict())
 
     def _masked_dict(self) -> Dict[str, Any]:

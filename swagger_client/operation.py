@@ -8,6 +8,7 @@ header parameters under their exact spelling, bodies as JSON or plain text.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 from swagger_client.exceptions import ApiTypeError, ApiValueError
@@ -50,16 +51,17 @@ class RequestParts(NamedTuple):
     body: Any
 
 
+_UNSENDABLE = re.compile("[\r\n\x00]|[^\x00-\xff]")
+
+
 def check_header_value(name: str, value: str, where: str) -> None:
     """Refuse values HTTP cannot carry: CR/LF (header injection), NUL, non ISO-8859-1."""
-    if "\r" in value or "\n" in value or "\x00" in value:
+    bad = _UNSENDABLE.search(value)
+    if bad is None:
+        return
+    if bad.group() in "\r\n\x00":
         raise ApiValueError("%s: the value for header %s contains a line break or NUL character" % (where, name))
-    try:
-        value.encode("latin-1")
-    except UnicodeEncodeError:
-        raise ApiValueError(
-            "%s: the value for header %s has characters outside ISO-8859-1, which HTTP headers cannot carry" % (where, name)
-        ) from None
+    raise ApiValueError("%s: the value for header %s has characters outside ISO-8859-1, which HTTP headers cannot carry" % (where, name))
 
 
 def build_request(op: Operation, args: Dict[str, Any], validate: bool = True) -> RequestParts:

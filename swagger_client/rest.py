@@ -6,7 +6,6 @@ here because swagger-codegen users import ``ApiException`` from this module.
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import os
@@ -16,7 +15,6 @@ import warnings
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-import certifi
 import urllib3
 from urllib3.exceptions import (
     ConnectTimeoutError,
@@ -73,8 +71,10 @@ _install_urllib3_log_filter()
 
 
 
-class RESTResponse(io.IOBase):
+class RESTResponse(object):
     """A fully read response: ``status``, ``reason``, ``data`` (bytes) and headers."""
+
+    __slots__ = ("urllib3_response", "status", "reason", "data")
 
     def __init__(self, resp: Any) -> None:
         self.urllib3_response = resp
@@ -93,6 +93,8 @@ class RESTResponse(io.IOBase):
 
 def build_pool_manager(configuration: Configuration, pools_size: int = 4, maxsize: Optional[int] = None) -> urllib3.PoolManager:
     """The urllib3 pool for a configuration: TLS, client certificates and proxy in one place."""
+    import certifi  # reads its bundle path through importlib.resources: load it when a pool is built
+
     if maxsize is None:
         maxsize = configuration.connection_pool_maxsize
     kwargs: Dict[str, Any] = {

@@ -1,0 +1,295 @@
+"""Benchmarks: swagger_client against the urllib3 floor, measured in the same run.
+
+    python bench/run.py [--quick]
+
+Every figure is a ratio ours / floor of medians over several rounds, with the two
+contenders alternating inside each round so machine drift hits both equally:
+
+* call_auth, call_dfl: one sequential ``get_current_auth()`` / ``get_data_for_login()``
+  against ``urllib3.PoolManager().request()`` + ``json.loads`` (server in its own process);
+* deser_auth: ``ApiClient.deserialize`` of the populated ``Auth`` body against ``json.loads``
+  (deser_auth_walk also decodes every property of the tree, for information);
+* import: ``import swagger_client`` plus ``ApiClient``, ``AuthApi`` and ``Configuration``
+  (all a first call needs) in a fresh interpreter against ``import urllib3``
+  (import_bare, the package alone, for information);
+* rss: peak RSS of a process making the calls against one making floor calls;
+* threads: 8 threads sharing one client, as throughput ours / floor (higher is better).
+
+The last line is machine-readable: ``bench: call_auth=R1 call_dfl=R2 deser_auth=R3 import=R4 rss=R5 threads=R6``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Callable, Dict, List, Tuple
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TARGETS = {"call_auth": 1.15, "call_dfl": 1.15, "deser_auth": 1.5, "import": 1.3, "rss": 1.2, "threads": 0.9}
+
+
+def start_server() -> Tuple[subprocess.Popen, str]:
+    port_file = Path(tempfile.mkdtemp()) / "port"
+    process = subprocess.Popen([sys.executable, str(ROOT / "bench" / "server.py"), str(port_file)])
+    deadline = time.monotonic() + 20
+    while not (port_file.exists() and port_file.read_text()):
+        if time.monotonic() > deadline or process.poll() is not None:
+            raise SystemExit("benchmark server did not start")
+        time.sleep(0.05)
+    return process, "http://127.0.0.1:%s/api" % port_file.read_text()
+
+
+def alternate(contenders: Dict[str, Callable[[], float]], rounds: int) -> Dict[str, float]:
+    """Median of each contender's measurement over ``rounds``, alternating the order."""
+    samples: Dict[str, List[float]] = {name: [] for name in contenders}
+    names = list(contenders)
+    for r in range(rounds):
+        for name in names if r % 2 == 0 else reversed(names):
+            samples[name].append(contenders[name]())
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+# -- (1) sequential calls -----------------------------------------------------------------
+
+
+def per_call(url: str, calls: int, rounds: int) -> Dict[str, float]:
+    import urllib3
+
+    import swagger_client
+
+    pool = urllib3.PoolManager(maxsize=10)
+    client = swagger_client.ApiClient(swagger_client.Configuration(host=url))
+    api = swagger_client.AuthApi(client)
+    results = {}
+    for label, path, call in (
+        ("call_auth", "/auth", api.get_current_auth),
+        ("call_dfl", "/auth/data-for-login", api.get_data_for_login),
+    ):
+        target = url + path
+
+        def floor() -> float:
+            started = time.perf_counter()
+            for _ in range(calls):
+                json.loads(pool.request("GET", target, headers={"Accept": "application/json"}).data)
+            return (time.perf_counter() - started) / calls
+
+        def ours() -> float:
+            started = time.perf_counter()
+            for _ in range(calls):
+                call()
+            return (time.perf_counter() - started) / calls
+
+        floor(), ours()  # warm both connections
+        medians = alternate({"floor": floor, "ours": ours}, rounds)
+        results[label] = (medians["ours"], medians["floor"])
+    client.close()
+    return results  # type: ignore[return-value]
+
+
+# -- (2) deserialization --------------------------------------------------------------------
+
+
+class _Body(object):
+    status = 200
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def getheader(self, name: str, default: object = None) -> object:
+        return "application/json" if name.lower() == "content-type" else default
+
+    def getheaders(self) -> Dict[str, str]:
+        return {"Content-Type": "application/json"}
+
+
+def deserialization(rounds: int, repeat: int) -> Dict[str, Tuple[float, float]]:
+    import swagger_client
+    from test.builders import build
+
+    body = json.dumps(build("Auth")).encode()
+    client = swagger_client.ApiClient()
+    response = _Body(body)
+
+    def floor() -> float:
+        started = time.perf_counter()
+        for _ in range(repeat):
+            json.loads(body)
+        return (time.perf_counter() - started) / repeat
+
+    def ours() -> float:
+        started = time.perf_counter()
+        for _ in range(repeat):
+            client.deserialize(response, "Auth")
+        return (time.perf_counter() - started) / repeat
+
+    def ours_walk() -> float:
+        started = time.perf_counter()
+        for _ in range(repeat):
+            client.deserialize(response, "Auth").validate()
+        return (time.perf_counter() - started) / repeat
+
+    medians = alternate({"floor": floor, "ours": ours, "walk": ours_walk}, rounds)
+    return {"deser_auth": (medians["ours"], medians["floor"]), "deser_auth_walk": (medians["walk"], medians["floor"])}
+
+
+# -- (3) import time and (4) peak RSS, in fresh interpreters ----------------------------------
+
+IMPORT_CODE = {
+    "floor": "import urllib3",
+    # What a program needs before its first call (the package itself loads lazily).
+    "ours": "import swagger_client; swagger_client.ApiClient; swagger_client.AuthApi; swagger_client.Configuration",
+    "bare": "import swagger_client",
+}
+
+
+def compiled_env() -> Dict[str, str]:
+    """An environment where both sides import from compiled bytecode, as after ``pip install``.
+
+    (Some machines set PYTHONDONTWRITEBYTECODE, which would make only our freshly
+    checked-out modules compile on every start.)
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="bench-pycache-")
+    return env
+
+
+def fresh_python(code: str, env: Dict[str, str]) -> float:
+    script = "import time; _t = time.perf_counter()\n%s\nprint(time.perf_counter() - _t)" % code
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=str(ROOT), env=env).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+def import_times(rounds: int) -> Dict[str, Tuple[float, float]]:
+    env = compiled_env()
+    for code in IMPORT_CODE.values():
+        fresh_python(code, env)  # compile once
+    medians = alternate({name: (lambda c=code: fresh_python(c, env)) for name, code in IMPORT_CODE.items()}, rounds)
+    return {"import": (medians["ours"], medians["floor"]), "import_bare": (medians["bare"], medians["floor"])}
+
+
+RSS_CODE = {
+    "floor": """
+import json, urllib3
+pool = urllib3.PoolManager()
+for _ in range({calls}):
+    json.loads(pool.request("GET", "{url}/auth", headers={{"Accept": "application/json"}}).data)
+""",
+    "ours": """
+import swagger_client
+api = swagger_client.AuthApi(swagger_client.ApiClient(swagger_client.Configuration(host="{url}")))
+for _ in range({calls}):
+    api.get_current_auth()
+""",
+}
+
+
+# VmHWM, not ru_maxrss: on Linux ru_maxrss carries the parent's peak across fork+exec.
+PEAK_RSS_PRINT = """
+try:
+    print([line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:")][0])
+except OSError:
+    import resource
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_rss(url: str, calls: int, rounds: int) -> Dict[str, Tuple[float, float]]:
+    def run(kind: str) -> float:
+        code = RSS_CODE[kind].format(url=url, calls=calls) + PEAK_RSS_PRINT
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=str(ROOT)).stdout
+        return float(out.strip().splitlines()[-1])
+
+    medians = alternate({"floor": lambda: run("floor"), "ours": lambda: run("ours")}, rounds)
+    return {"rss": (medians["ours"], medians["floor"])}
+
+
+# -- (5) threads sharing one client ------------------------------------------------------------
+
+
+def threads(url: str, per_thread: int, rounds: int, count: int = 8) -> Dict[str, Tuple[float, float]]:
+    import urllib3
+
+    import swagger_client
+
+    pool = urllib3.PoolManager(maxsize=10)
+    client = swagger_client.ApiClient(swagger_client.Configuration(host=url))
+    api = swagger_client.AuthApi(client)
+
+    def floor_call() -> None:
+        json.loads(pool.request("GET", url + "/auth", headers={"Accept": "application/json"}).data)
+
+    def run(call: Callable[[], object]) -> float:
+        def work() -> None:
+            for _ in range(per_thread):
+                call()
+
+        workers = [threading.Thread(target=work) for _ in range(count)]
+        started = time.perf_counter()
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        return (count * per_thread) / (time.perf_counter() - started)  # calls per second
+
+    run(floor_call), run(api.get_current_auth)
+    medians = alternate({"floor": lambda: run(floor_call), "ours": lambda: run(api.get_current_auth)}, rounds)
+    client.close()
+    return {"threads": (medians["ours"], medians["floor"])}
+
+
+# -- report --------------------------------------------------------------------------------------
+
+
+def main(argv: List[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer calls and rounds (under 30 s)")
+    args = parser.parse_args(argv)
+    calls, rounds, repeat = (300, 3, 300) if args.quick else (2000, 5, 2000)
+    per_thread = 100 if args.quick else 500
+    started = time.monotonic()
+    server, url = start_server()
+    try:
+        results: Dict[str, Tuple[float, float]] = {}
+        results.update(per_call(url, calls, rounds))
+        results.update(deserialization(rounds, repeat))
+        results.update(import_times(rounds * 2 + 1))
+        results.update(peak_rss(url, calls, rounds))
+        results.update(threads(url, per_thread, rounds))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    units = {"rss": "KiB", "threads": "calls/s"}
+    print("%-16s %14s %14s %8s %8s" % ("measure", "ours", "floor", "ratio", "target"))
+    ratios = {}
+    for name, (ours, floor) in results.items():
+        ratio = ours / floor
+        ratios[name] = ratio
+        target = TARGETS.get(name)
+        unit = units.get(name, "s")
+        if unit == "s":
+            shown = ("%.1f us" % (ours * 1e6), "%.1f us" % (floor * 1e6))
+        else:
+            shown = ("%.0f %s" % (ours, unit), "%.0f %s" % (floor, unit))
+        mark = ""
+        if target is not None:
+            met = ratio >= target if name == "threads" else ratio <= target
+            mark = ("%s%.2f" % (">=" if name == "threads" else "<=", target)) + ("" if met else " MISSED")
+        print("%-16s %14s %14s %8.2f %8s" % (name, shown[0], shown[1], ratio, mark))
+    print("(%.0f s; %d calls x %d rounds; python %s)" % (time.monotonic() - started, calls, rounds, sys.version.split()[0]))
+    print("bench: " + " ".join("%s=%.2f" % (name, ratios[name]) for name in TARGETS))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
