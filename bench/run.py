@@ -13,7 +13,9 @@ contenders alternating inside each round so machine drift hits both equally:
   (all a first call needs) in a fresh interpreter against ``import urllib3``
   (import_bare, the package alone, for information);
 * rss: peak RSS of a process making the calls against one making floor calls;
-* threads: 8 threads sharing one client, as throughput ours / floor (higher is better).
+* threads: 8 threads sharing one client, as throughput ours / floor (higher is better);
+  threads_untimed (our client with ``timeout=None``) and threads_floor_timed (the floor
+  with our default timeout) show what socket timeouts cost under GIL contention.
 
 The last line is machine-readable: ``bench: call_auth=R1 call_dfl=R2 deser_auth=R3 import=R4 rss=R5 threads=R6``.
 """
@@ -49,6 +51,36 @@ def start_server() -> Tuple[subprocess.Popen, str]:
     return process, "http://127.0.0.1:%s/api" % port_file.read_text()
 
 
+def interleaved(contenders: Dict[str, Callable[[int], float]], total: int, rounds: int, block: int = 50) -> Dict[str, float]:
+    """Median per-iteration time of each contender over ``rounds``.
+
+    Inside a round the contenders take turns in blocks of ``block`` iterations until
+    each has run ``total``, so drift of the machine lands on all of them alike.
+    Each contender is ``f(n) -> seconds for n iterations``.
+    """
+    samples: Dict[str, List[float]] = {name: [] for name in contenders}
+    names = list(contenders)
+    for r in range(rounds):
+        spent = dict.fromkeys(names, 0.0)
+        for b in range(0, total, block):
+            order = names if (r + b // block) % 2 == 0 else list(reversed(names))
+            for name in order:
+                spent[name] += contenders[name](min(block, total - b))
+        for name in names:
+            samples[name].append(spent[name] / total)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def timed_loop(call: Callable[[], object]) -> Callable[[int], float]:
+    def run(n: int) -> float:
+        started = time.perf_counter()
+        for _ in range(n):
+            call()
+        return time.perf_counter() - started
+
+    return run
+
+
 def alternate(contenders: Dict[str, Callable[[], float]], rounds: int) -> Dict[str, float]:
     """Median of each contender's measurement over ``rounds``, alternating the order."""
     samples: Dict[str, List[float]] = {name: [] for name in contenders}
@@ -76,21 +108,10 @@ def per_call(url: str, calls: int, rounds: int) -> Dict[str, float]:
         ("call_dfl", "/auth/data-for-login", api.get_data_for_login),
     ):
         target = url + path
-
-        def floor() -> float:
-            started = time.perf_counter()
-            for _ in range(calls):
-                json.loads(pool.request("GET", target, headers={"Accept": "application/json"}).data)
-            return (time.perf_counter() - started) / calls
-
-        def ours() -> float:
-            started = time.perf_counter()
-            for _ in range(calls):
-                call()
-            return (time.perf_counter() - started) / calls
-
-        floor(), ours()  # warm both connections
-        medians = alternate({"floor": floor, "ours": ours}, rounds)
+        floor = timed_loop(lambda: json.loads(pool.request("GET", target, headers={"Accept": "application/json"}).data))
+        ours = timed_loop(call)
+        floor(20), ours(20)  # warm both connections
+        medians = interleaved({"floor": floor, "ours": ours}, calls, rounds)
         results[label] = (medians["ours"], medians["floor"])
     client.close()
     return results  # type: ignore[return-value]
@@ -120,25 +141,15 @@ def deserialization(rounds: int, repeat: int) -> Dict[str, Tuple[float, float]]:
     client = swagger_client.ApiClient()
     response = _Body(body)
 
-    def floor() -> float:
-        started = time.perf_counter()
-        for _ in range(repeat):
-            json.loads(body)
-        return (time.perf_counter() - started) / repeat
-
-    def ours() -> float:
-        started = time.perf_counter()
-        for _ in range(repeat):
-            client.deserialize(response, "Auth")
-        return (time.perf_counter() - started) / repeat
-
-    def ours_walk() -> float:
-        started = time.perf_counter()
-        for _ in range(repeat):
-            client.deserialize(response, "Auth").validate()
-        return (time.perf_counter() - started) / repeat
-
-    medians = alternate({"floor": floor, "ours": ours, "walk": ours_walk}, rounds)
+    medians = interleaved(
+        {
+            "floor": timed_loop(lambda: json.loads(body)),
+            "ours": timed_loop(lambda: client.deserialize(response, "Auth")),
+            "walk": timed_loop(lambda: client.deserialize(response, "Auth").validate()),
+        },
+        repeat,
+        rounds,
+    )
     return {"deser_auth": (medians["ours"], medians["floor"]), "deser_auth_walk": (medians["walk"], medians["floor"])}
 
 
@@ -225,9 +236,18 @@ def threads(url: str, per_thread: int, rounds: int, count: int = 8) -> Dict[str,
     pool = urllib3.PoolManager(maxsize=10)
     client = swagger_client.ApiClient(swagger_client.Configuration(host=url))
     api = swagger_client.AuthApi(client)
+    # For information: the same client without its default timeouts. A socket with a
+    # timeout polls before each read, which costs under GIL contention.
+    untimed_client = swagger_client.ApiClient(swagger_client.Configuration(host=url, timeout=None))
+    untimed = swagger_client.AuthApi(untimed_client)
 
     def floor_call() -> None:
         json.loads(pool.request("GET", url + "/auth", headers={"Accept": "application/json"}).data)
+
+    timeout = urllib3.Timeout(connect=10.0, read=60.0)
+
+    def floor_timed_call() -> None:
+        json.loads(pool.request("GET", url + "/auth", headers={"Accept": "application/json"}, timeout=timeout).data)
 
     def run(call: Callable[[], object]) -> float:
         def work() -> None:
@@ -242,10 +262,22 @@ def threads(url: str, per_thread: int, rounds: int, count: int = 8) -> Dict[str,
             w.join()
         return (count * per_thread) / (time.perf_counter() - started)  # calls per second
 
-    run(floor_call), run(api.get_current_auth)
-    medians = alternate({"floor": lambda: run(floor_call), "ours": lambda: run(api.get_current_auth)}, rounds)
+    contenders = {
+        "floor": lambda: run(floor_call),
+        "ours": lambda: run(api.get_current_auth),
+        "untimed": lambda: run(untimed.get_current_auth),
+        "floor_timed": lambda: run(floor_timed_call),
+    }
+    for warm in contenders.values():
+        warm()
+    medians = alternate(contenders, rounds)
     client.close()
-    return {"threads": (medians["ours"], medians["floor"])}
+    untimed_client.close()
+    return {
+        "threads": (medians["ours"], medians["floor"]),
+        "threads_untimed": (medians["untimed"], medians["floor"]),
+        "threads_floor_timed": (medians["floor_timed"], medians["floor"]),
+    }
 
 
 # -- report --------------------------------------------------------------------------------------
@@ -255,7 +287,7 @@ def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer calls and rounds (under 30 s)")
     args = parser.parse_args(argv)
-    calls, rounds, repeat = (300, 3, 300) if args.quick else (2000, 5, 2000)
+    calls, rounds, repeat = (300, 3, 300) if args.quick else (2000, 5, 1000)
     per_thread = 100 if args.quick else 500
     started = time.monotonic()
     server, url = start_server()
@@ -263,13 +295,13 @@ def main(argv: List[str]) -> int:
         results: Dict[str, Tuple[float, float]] = {}
         results.update(per_call(url, calls, rounds))
         results.update(deserialization(rounds, repeat))
-        results.update(import_times(rounds * 2 + 1))
-        results.update(peak_rss(url, calls, rounds))
-        results.update(threads(url, per_thread, rounds))
+        results.update(import_times(9 if args.quick else 21))
+        results.update(peak_rss(url, calls, 3))
+        results.update(threads(url, per_thread, 3))
     finally:
         server.terminate()
         server.wait(timeout=10)
-    units = {"rss": "KiB", "threads": "calls/s"}
+    units = {"rss": "KiB", "threads": "calls/s", "threads_untimed": "calls/s", "threads_floor_timed": "calls/s"}
     print("%-16s %14s %14s %8s %8s" % ("measure", "ours", "floor", "ratio", "target"))
     ratios = {}
     for name, (ours, floor) in results.items():

@@ -20,7 +20,7 @@ from swagger_client.exceptions import (
     ResponseDecodeError,
     exception_for_status,
 )
-from swagger_client.model_base import EnumModel, Model, kind_for, resolve_type
+from swagger_client.model_base import Model, kind_for, resolve_type
 from swagger_client.operation import Operation, build_request, check_header_value
 from swagger_client.version import __version__
 
@@ -361,11 +361,4 @@ def decode_value(data: Any, type_name: str, validate: bool = True) -> Any:
     """Decode a JSON value into ``type_name`` (a model, a ``list[...]`` or a primitive)."""
     if data is None:
         return None
-    if type_name in ApiClient.NATIVE_TYPES_MAPPING or type_name.startswith(("list[", "dict(")):
-        return kind_for(type_name).decode(data, type_name, validate)
-    cls = resolve_type(type_name)
-    if issubclass(cls, EnumModel):
-        return kind_for(type_name).decode(data, type_name, validate)
-    if not isinstance(data, dict):
-        raise ApiTypeError("expected a JSON object for %s, got %s" % (type_name, type(data).__name__))
-    return cls._from_wire(data, validate)
+    return kind_for(type_name).decode(data, type_name, validate)
