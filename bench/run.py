@@ -37,6 +37,7 @@ from typing import Callable, Dict, List, Tuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+ACCEPT_JSON = {"Accept": "application/json"}
 TARGETS = {"call_auth": 1.15, "call_dfl": 1.15, "deser_auth": 1.5, "import": 1.3, "rss": 1.2, "threads": 0.9}
 
 
@@ -51,7 +52,9 @@ def start_server() -> Tuple[subprocess.Popen, str]:
     return process, "http://127.0.0.1:%s/api" % port_file.read_text()
 
 
-def interleaved(contenders: Dict[str, Callable[[int], float]], total: int, rounds: int, block: int = 50) -> Dict[str, float]:
+def interleaved(
+    contenders: Dict[str, Callable[[int], float]], total: int, rounds: int, block: int = 50
+) -> Dict[str, float]:
     """Median per-iteration time of each contender over ``rounds``.
 
     Inside a round the contenders take turns in blocks of ``block`` iterations until
@@ -108,7 +111,7 @@ def per_call(url: str, calls: int, rounds: int) -> Dict[str, float]:
         ("call_dfl", "/auth/data-for-login", api.get_data_for_login),
     ):
         target = url + path
-        floor = timed_loop(lambda: json.loads(pool.request("GET", target, headers={"Accept": "application/json"}).data))
+        floor = timed_loop(lambda t=target: json.loads(pool.request("GET", t, headers=ACCEPT_JSON).data))
         ours = timed_loop(call)
         floor(20), ours(20)  # warm both connections
         medians = interleaved({"floor": floor, "ours": ours}, calls, rounds)
@@ -177,7 +180,9 @@ def compiled_env() -> Dict[str, str]:
 
 def fresh_python(code: str, env: Dict[str, str]) -> float:
     script = "import time; _t = time.perf_counter()\n%s\nprint(time.perf_counter() - _t)" % code
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=str(ROOT), env=env).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=str(ROOT), env=env
+    ).stdout
     return float(out.strip().splitlines()[-1])
 
 
@@ -218,7 +223,9 @@ except OSError:
 def peak_rss(url: str, calls: int, rounds: int) -> Dict[str, Tuple[float, float]]:
     def run(kind: str) -> float:
         code = RSS_CODE[kind].format(url=url, calls=calls) + PEAK_RSS_PRINT
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=str(ROOT)).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=str(ROOT)
+        ).stdout
         return float(out.strip().splitlines()[-1])
 
     medians = alternate({"floor": lambda: run("floor"), "ours": lambda: run("ours")}, rounds)
@@ -318,7 +325,10 @@ def main(argv: List[str]) -> int:
             met = ratio >= target if name == "threads" else ratio <= target
             mark = ("%s%.2f" % (">=" if name == "threads" else "<=", target)) + ("" if met else " MISSED")
         print("%-16s %14s %14s %8.2f %8s" % (name, shown[0], shown[1], ratio, mark))
-    print("(%.0f s; %d calls x %d rounds; python %s)" % (time.monotonic() - started, calls, rounds, sys.version.split()[0]))
+    print(
+        "(%.0f s; %d calls x %d rounds; python %s)"
+        % (time.monotonic() - started, calls, rounds, sys.version.split()[0])
+    )
     print("bench: " + " ".join("%s=%.2f" % (name, ratios[name]) for name in TARGETS))
     return 0
 

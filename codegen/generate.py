@@ -56,7 +56,7 @@ def fill_regions(text: str, regions: Dict[str, str]) -> str:
         pattern = re.compile(r"(<!-- generated:%s -->\n).*?(<!-- /generated:%s -->)" % (name, name), re.S)
         if not pattern.search(text):
             raise SystemExit("README.md lacks the <!-- generated:%s --> markers" % name)
-        text = pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
+        text = pattern.sub(lambda m, b=body: m.group(1) + b + "\n" + m.group(2), text)
     return text
 
 

@@ -67,11 +67,18 @@ def annotation(spec: Spec, type_name: str, referenced: Set[str], typing_names: S
     return type_name
 
 
-def imports_for(typing_names: Set[str], referenced: Set[str], spec: Spec, base_import: str, model_base: List[str]) -> str:
+def typing_order(names: Set[str]) -> List[str]:
+    """Names in the order isort (and ruff) sort them: CONSTANTS, then Classes."""
+    return sorted(names, key=lambda n: (not n.isupper(), n))
+
+
+def imports_for(
+    typing_names: Set[str], referenced: Set[str], spec: Spec, base_import: str, model_base: List[str]
+) -> str:
     lines = []
     if "datetime" in referenced:
         lines.append("import datetime")
-    names = sorted(typing_names | ({"TYPE_CHECKING"} if referenced - {"datetime"} else set()))
+    names = typing_order(typing_names | ({"TYPE_CHECKING"} if referenced - {"datetime"} else set()))
     if names:
         lines.append("from typing import %s" % ", ".join(names))
     if lines:

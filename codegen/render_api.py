@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Set
 
-from codegen.pyfmt import annotation, docstring, header, literal
+from codegen.pyfmt import annotation, docstring, header, literal, typing_order
 from codegen.render_models import doc_type, table_text, template
 from codegen.spec import Operation, Param, Spec
 
@@ -81,8 +81,10 @@ def _signature(spec: Spec, op: Operation, referenced: Set[str], typing_names: Se
 
 def render_method(spec: Spec, op: Operation, referenced: Set[str], typing_names: Set[str]) -> str:
     parts = _signature(spec, op, referenced, typing_names)
-    all_params = [p for p in ([op.body] if op.body else []) + op.params]
+    all_params = ([op.body] if op.body else []) + op.params
     returns = annotation(spec, op.return_type, referenced, typing_names) if op.return_type else "None"
+    if op.return_type and any(s < 300 and t is None for s, t in op.responses.items()):
+        returns = "Optional[%s]" % returns  # e.g. data-for-login answers 204 when authenticated
     param_docs = []
     for p in all_params:
         text = " ".join(p.doc.split()) if p.doc else p.name
@@ -119,10 +121,12 @@ def render_api_module(spec: Spec) -> str:
     typing_names: Set[str] = {"Any", "Optional"}
     methods = "\n\n".join(render_method(spec, op, referenced, typing_names) for op in ops)
     models = sorted(referenced - {"datetime"})
-    type_imports = "\n".join("    from swagger_client.models.%s import %s" % (spec.schemas[n].module, n) for n in models)
+    type_imports = "\n".join(
+        "    from swagger_client.models.%s import %s" % (spec.schemas[n].module, n) for n in models
+    )
     return template("api.py.tmpl").substitute(
         header=header(),
-        typing=", ".join(sorted(typing_names | {"TYPE_CHECKING"})),
+        typing=", ".join(typing_order(typing_names | {"TYPE_CHECKING"})),
         type_imports=type_imports or "    pass",
         operations="\n\n".join(render_operation_constant(op) for op in ops),
         methods=methods,
@@ -214,7 +218,11 @@ def render_api_doc(spec: Spec) -> str:
         ]
         params = ([op.body] if op.body else []) + op.params
         if params:
-            out += ["", "Name | Type | Description  | Notes", "------------- | ------------- | ------------- | -------------"]
+            out += [
+                "",
+                "Name | Type | Description  | Notes",
+                "------------- | ------------- | ------------- | -------------",
+            ]
             for p in params:
                 notes = "" if p.required else "[optional]"
                 if p.location == "header":
@@ -237,7 +245,9 @@ def render_api_doc(spec: Spec) -> str:
         for status, type_name in sorted(op.responses.items()):
             if status < 300:
                 continue
-            out.append("%d | `%s` | %s" % (status, exception_name(status), doc_type(spec, type_name) if type_name else "-"))
+            out.append(
+                "%d | `%s` | %s" % (status, exception_name(status), doc_type(spec, type_name) if type_name else "-")
+            )
         out += [
             "",
             "### HTTP request headers",

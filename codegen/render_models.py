@@ -85,10 +85,16 @@ def render_models_init(spec: Spec) -> str:
         header=header(),
         modules="\n".join("    %s: %s," % (literal(n), literal(spec.schemas[n].module)) for n in names),
         all_names="\n".join("    %s," % literal(n) for n in names),
-        type_imports="\n".join(
-            "    from swagger_client.models.%s import %s as %s" % (spec.schemas[n].module, n, n) for n in names
-        ),
+        type_imports="\n".join(reexport(spec.schemas[n].module, n) for n in names),
     )
+
+
+def reexport(module: str, name: str) -> str:
+    """``from ... import X as X`` under TYPE_CHECKING, wrapped the way isort wraps it."""
+    line = "    from swagger_client.models.%s import %s as %s" % (module, name, name)
+    if len(line) <= 120:
+        return line
+    return "    from swagger_client.models.%s import (\n        %s as %s,\n    )" % (module, name, name)
 
 
 def doc_type(spec: Spec, type_name: str) -> str:
@@ -114,16 +120,25 @@ def render_model_doc(spec: Spec, schema: Schema) -> str:
     if schema.enum is not None:
         out += ["## Values", "", "Value | Constant | Description", "------------- | ------------- | -------------"]
         for value in schema.enum:
-            out.append("`%s` | `%s.%s` | %s" % (value, schema.name, constant_name(value), table_text(schema.enum_docs.get(value, ""))))
+            out.append(
+                "`%s` | `%s.%s` | %s"
+                % (value, schema.name, constant_name(value), table_text(schema.enum_docs.get(value, "")))
+            )
         out += [
             "",
-            "Values travel as plain strings. A value this list does not name (sent by a newer server) is kept as it is.",
+            "Values travel as plain strings. A value this list does not name (sent by a newer server) "
+            "is kept as it is.",
         ]
     else:
         chain = spec.chain(schema)
         if len(chain) > 1:
             out += ["Inherits from: " + " → ".join("[%s](%s.md)" % (s.name, s.name) for s in reversed(chain[:-1])), ""]
-        out += ["## Properties", "", "Name | Type | Description | Notes", "------------ | ------------- | ------------- | -------------"]
+        out += [
+            "## Properties",
+            "",
+            "Name | Type | Description | Notes",
+            "------------ | ------------- | ------------- | -------------",
+        ]
         for s in chain:
             for p in s.props:
                 notes = ["[optional]"]
@@ -133,7 +148,9 @@ def render_model_doc(spec: Spec, schema: Schema) -> str:
                     notes.append("JSON `%s`" % p.wire)
                 if p.secret:
                     notes.append("secret: masked in repr")
-                out.append("**%s** | %s | %s | %s" % (p.name, doc_type(spec, p.type), table_text(p.doc), ", ".join(notes)))
+                out.append(
+                    "**%s** | %s | %s | %s" % (p.name, doc_type(spec, p.type), table_text(p.doc), ", ".join(notes))
+                )
     out += [
         "",
         "[[Back to Model list]](../README.md#documentation-for-models) "

@@ -216,7 +216,9 @@ class Spec:
                     content_type, media = next(iter(rb["content"].items()))
                     body_type = self.type_of(media["schema"])
                     name = "params" if body_type in self.schemas else "password"
-                    body = Param("body", name, "body", body_type, bool(rb.get("required")), clean_doc(rb.get("description")))
+                    body = Param(
+                        "body", name, "body", body_type, bool(rb.get("required")), clean_doc(rb.get("description"))
+                    )
                 responses: Dict[int, Optional[str]] = {}
                 docs: Dict[int, str] = {}
                 for status, r in o["responses"].items():

@@ -43,25 +43,25 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
-    from swagger_client.api.auth_api import AuthApi
-    from swagger_client.api_client import ApiClient
-    from swagger_client.configuration import Configuration
-    from swagger_client.exceptions import (
-        ApiConnectionError,
-        ApiException,
-        ApiTimeoutError,
-        ApiTypeError,
-        ApiValueError,
-        ConflictException,
-        ForbiddenException,
-        NotFoundException,
-        ResponseDecodeError,
-        ServiceException,
-        UnauthorizedException,
-        UnprocessableEntityException,
-    )
+    from swagger_client.api.auth_api import AuthApi as AuthApi
+    from swagger_client.api_client import ApiClient as ApiClient
+    from swagger_client.configuration import Configuration as Configuration
+    from swagger_client.exceptions import ApiConnectionError as ApiConnectionError
+    from swagger_client.exceptions import ApiException as ApiException
+    from swagger_client.exceptions import ApiTimeoutError as ApiTimeoutError
+    from swagger_client.exceptions import ApiTypeError as ApiTypeError
+    from swagger_client.exceptions import ApiValueError as ApiValueError
+    from swagger_client.exceptions import ConflictException as ConflictException
+    from swagger_client.exceptions import ForbiddenException as ForbiddenException
+    from swagger_client.exceptions import NotFoundException as NotFoundException
+    from swagger_client.exceptions import ResponseDecodeError as ResponseDecodeError
+    from swagger_client.exceptions import ServiceException as ServiceException
+    from swagger_client.exceptions import UnauthorizedException as UnauthorizedException
+    from swagger_client.exceptions import UnprocessableEntityException as UnprocessableEntityException
     from swagger_client.models import *  # noqa: F403
-    from swagger_client.session import SecondaryPasswordRequired, Session, open_session
+    from swagger_client.session import SecondaryPasswordRequired as SecondaryPasswordRequired
+    from swagger_client.session import Session as Session
+    from swagger_client.session import open_session as open_session
 
 
 def _models() -> Any:

@@ -13,7 +13,7 @@ import threading
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Type
 
 from swagger_client import rest
-from swagger_client.configuration import UNSET, Configuration
+from swagger_client.configuration import UNSET, Configuration, normalize_timeout
 from swagger_client.exceptions import (
     ApiException,
     ApiTypeError,
@@ -29,7 +29,13 @@ __all__ = ["ApiClient"]
 _CALL_KEYWORDS = frozenset({"async_req", "_return_http_data_only", "_preload_content", "_request_timeout", "_headers"})
 _CREDENTIAL_ORDER = ("session", "accessClient", "basic")
 _CREDENTIAL_HEADERS = frozenset({"authorization", "session-token", "session-prefix", "access-client-token"})
-_DEFAULT_ERROR_MODELS = {401: "UnauthorizedError", 403: "ForbiddenError", 404: "NotFoundError", 409: "ConflictError", 422: "InputError"}
+_DEFAULT_ERROR_MODELS = {
+    401: "UnauthorizedError",
+    403: "ForbiddenError",
+    404: "NotFoundError",
+    409: "ConflictError",
+    422: "InputError",
+}
 _ERROR_KINDS = {"otp": "OtpError", "forgottenPassword": "ForgottenPasswordError"}
 
 
@@ -76,7 +82,7 @@ class ApiClient(object):
 
     # -- lifecycle ---------------------------------------------------------------------
 
-    def __enter__(self) -> "ApiClient":
+    def __enter__(self) -> ApiClient:
         return self
 
     def __exit__(self, *exc_info: Any) -> None:
@@ -131,7 +137,9 @@ class ApiClient(object):
                 return {setting["key"]: setting["value"]}
         return {}
 
-    def _headers(self, operation_headers: Dict[str, str], auth: Optional[Sequence[str]], extra: Optional[Mapping[str, str]]) -> Dict[str, str]:
+    def _headers(
+        self, operation_headers: Dict[str, str], auth: Optional[Sequence[str]], extra: Optional[Mapping[str, str]]
+    ) -> Dict[str, str]:
         headers = dict(self.default_headers)
         if self.configuration.channel:
             headers["Channel"] = self.configuration.channel
@@ -155,16 +163,28 @@ class ApiClient(object):
         """Run one generated operation: check arguments, send, map the response."""
         unexpected = set(kwargs) - _CALL_KEYWORDS
         if unexpected:
-            raise ApiTypeError("Got an unexpected keyword argument '%s' to method %s" % (sorted(unexpected)[0], operation.name))
+            raise ApiTypeError(
+                "Got an unexpected keyword argument '%s' to method %s" % (sorted(unexpected)[0], operation.name)
+            )
         extra_headers = kwargs.get("_headers")
         if extra_headers is not None and not isinstance(extra_headers, Mapping):
-            raise ApiTypeError("%s(_headers=...) must be a dict, not %s" % (operation.name, type(extra_headers).__name__))
+            raise ApiTypeError(
+                "%s(_headers=...) must be a dict, not %s" % (operation.name, type(extra_headers).__name__)
+            )
         timeout = kwargs.get("_request_timeout", UNSET)
         if timeout is not UNSET:
-            timeout = rest.normalize_timeout(timeout, "%s(_request_timeout=...)" % operation.name)
+            timeout = normalize_timeout(timeout, "%s(_request_timeout=...)" % operation.name)
         parts = build_request(operation, args, self.configuration.client_side_validation)
         headers = self._headers(parts.headers, operation.auth, extra_headers)
-        call = (operation, parts.query, headers, parts.body, bool(kwargs.get("_return_http_data_only")), kwargs.get("_preload_content", True), timeout)
+        call = (
+            operation,
+            parts.query,
+            headers,
+            parts.body,
+            bool(kwargs.get("_return_http_data_only")),
+            kwargs.get("_preload_content", True),
+            timeout,
+        )
         if kwargs.get("async_req"):
             return self.pool.apply_async(self._send, call)
         return self._send(*call)
@@ -180,14 +200,26 @@ class ApiClient(object):
         timeout: Any,
     ) -> Any:
         url = self.configuration.host.rstrip("/") + operation.path
-        response = self.rest_client.request(operation.method, url, query_params=query, headers=headers, body=body, _preload_content=preload, _request_timeout=timeout)
+        response = self.rest_client.request(
+            operation.method,
+            url,
+            query_params=query,
+            headers=headers,
+            body=body,
+            _preload_content=preload,
+            _request_timeout=timeout,
+        )
         if not preload:
             if response.status >= 300:
                 raise self._error(rest.RESTResponse(response), operation.responses)
             return response
         if response.status >= 300:
             raise self._error(response, operation.responses)
-        declared = operation.responses.get(response.status) if response.status in operation.responses else operation.return_type
+        declared = (
+            operation.responses.get(response.status)
+            if response.status in operation.responses
+            else operation.return_type
+        )
         data = self._decode_success(response, declared)
         if data_only:
             return data
@@ -244,9 +276,28 @@ class ApiClient(object):
             return self.pool.apply_async(self._send, args)
         return self._send(*args)
 
-    def request(self, method: str, url: str, query_params: Any = None, headers: Any = None, post_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = UNSET) -> Any:
+    def request(
+        self,
+        method: str,
+        url: str,
+        query_params: Any = None,
+        headers: Any = None,
+        post_params: Any = None,
+        body: Any = None,
+        _preload_content: bool = True,
+        _request_timeout: Any = UNSET,
+    ) -> Any:
         """Send a raw request through the REST client (swagger-codegen compatible)."""
-        return self.rest_client.request(method, url, query_params=query_params, headers=headers, post_params=post_params, body=body, _preload_content=_preload_content, _request_timeout=_request_timeout)
+        return self.rest_client.request(
+            method,
+            url,
+            query_params=query_params,
+            headers=headers,
+            post_params=post_params,
+            body=body,
+            _preload_content=_preload_content,
+            _request_timeout=_request_timeout,
+        )
 
     # -- serialization -----------------------------------------------------------------
 
@@ -305,7 +356,9 @@ class ApiClient(object):
         lowered = [c.lower() for c in content_types]
         return "application/json" if "application/json" in lowered or "*/*" in lowered else content_types[0]
 
-    def update_params_for_auth(self, headers: Dict[str, str], querys: Any, auth_settings: Optional[Sequence[str]]) -> None:
+    def update_params_for_auth(
+        self, headers: Dict[str, str], querys: Any, auth_settings: Optional[Sequence[str]]
+    ) -> None:
         """Add the one configured credential among ``auth_settings`` to ``headers``."""
         if auth_settings:
             headers.update(self._credential(auth_settings))
@@ -318,7 +371,9 @@ class ApiClient(object):
         body = response.data
         status = response.status
         if not body:
-            raise ResponseDecodeError(status, "empty body where %s was expected" % response_type, body=body, headers=response.getheaders())
+            raise ResponseDecodeError(
+                status, "empty body where %s was expected" % response_type, body=body, headers=response.getheaders()
+            )
         content_type = (response.getheader("Content-Type") or "").lower()
         if content_type and "json" not in content_type:
             raise ResponseDecodeError(
@@ -330,11 +385,21 @@ class ApiClient(object):
         try:
             data = json.loads(body)
         except ValueError as exc:
-            raise ResponseDecodeError(status, "invalid JSON where %s was expected: %s" % (response_type, exc), body=body, headers=response.getheaders()) from None
+            raise ResponseDecodeError(
+                status,
+                "invalid JSON where %s was expected: %s" % (response_type, exc),
+                body=body,
+                headers=response.getheaders(),
+            ) from None
         try:
             return decode_value(data, response_type, self.configuration.client_side_validation)
         except (TypeError, ValueError) as exc:
-            raise ResponseDecodeError(status, "unexpected body shape for %s: %s" % (response_type, exc), body=body, headers=response.getheaders()) from None
+            raise ResponseDecodeError(
+                status,
+                "unexpected body shape for %s: %s" % (response_type, exc),
+                body=body,
+                headers=response.getheaders(),
+            ) from None
 
     def _error(self, response: Any, responses: Mapping[int, Optional[str]]) -> ApiException:
         """The exception for an error response, with ``.error`` parsed when it is JSON."""
@@ -354,7 +419,9 @@ class ApiClient(object):
                     if isinstance(kind, str):
                         error_type = _ERROR_KINDS.get(kind, "Error")
                 error = resolve_type(error_type)._from_wire(data)
-        return cls(status=status, reason=response.reason, body=response.data, headers=response.getheaders(), error=error)
+        return cls(
+            status=status, reason=response.reason, body=response.data, headers=response.getheaders(), error=error
+        )
 
 
 def decode_value(data: Any, type_name: str, validate: bool = True) -> Any:

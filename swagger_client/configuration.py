@@ -227,17 +227,15 @@ class Configuration(object):
 
         return (
             "Python SDK Debug Report:\n"
-            "OS: {os}\n"
-            "Python Version: {py}\n"
-            "urllib3 Version: {u3}\n"
+            f"OS: {sys.platform}\n"
+            f"Python Version: {platform.python_version()}\n"
+            f"urllib3 Version: {getattr(urllib3, '__version__', '?')}\n"
             "Version of the API: 4.11.5\n"
-            "SDK Package Version: {sdk}\n"
-            "Host: {host}".format(
-                os=sys.platform, py=platform.python_version(), u3=urllib3.__version__, sdk=__version__, host=self.host
-            )
+            f"SDK Package Version: {__version__}\n"
+            f"Host: {self.host}"
         )
 
-    def copy(self) -> "Configuration":
+    def copy(self) -> Configuration:
         """An independent copy (dictionaries included), e.g. to change credentials."""
         clone = copy.copy(self)
         clone.api_key = dict(self.api_key)
@@ -250,7 +248,7 @@ class Configuration(object):
             "host": self.host,
             "username": self.username,
             "password": MASK if self.password else None,
-            "api_key": {k: MASK for k in self.api_key},
+            "api_key": dict.fromkeys(self.api_key, MASK),
             "channel": self.channel,
             "timeout": self.timeout,
             "retries": self.retries,
@@ -260,7 +258,7 @@ class Configuration(object):
         return "Configuration(%s)" % ", ".join("%s=%r" % item for item in shown.items())
 
     @classmethod
-    def set_default(cls, default: Optional["Configuration"]) -> None:
+    def set_default(cls, default: Optional[Configuration]) -> None:
         """Kept for swagger-codegen compatibility; has no effect.
 
         A process-wide default that one client could change under another is what
@@ -286,7 +284,9 @@ def normalize_timeout(value: Any, where: str) -> TimeoutValue:
     if value is None or isinstance(value, urllib3.Timeout):
         return value
     if isinstance(value, bool):
-        raise ApiTypeError("%s must be a number of seconds, a (connect, read) tuple or urllib3.Timeout, not bool" % where)
+        raise ApiTypeError(
+            "%s must be a number of seconds, a (connect, read) tuple or urllib3.Timeout, not bool" % where
+        )
     if isinstance(value, (int, float)):
         if value <= 0:
             raise ApiValueError("%s must be positive, got %r" % (where, value))
@@ -294,8 +294,11 @@ def normalize_timeout(value: Any, where: str) -> TimeoutValue:
     if isinstance(value, tuple) and len(value) == 2:
         for part in value:
             if part is not None and (isinstance(part, bool) or not isinstance(part, (int, float)) or part <= 0):
-                raise ApiValueError("%s: each part of (connect, read) must be a positive number or None, got %r" % (where, value))
+                raise ApiValueError(
+                    "%s: each part of (connect, read) must be a positive number or None, got %r" % (where, value)
+                )
         return value
     raise ApiTypeError(
-        "%s must be a number of seconds, a (connect, read) tuple or urllib3.Timeout, not %s" % (where, type(value).__name__)
+        "%s must be a number of seconds, a (connect, read) tuple or urllib3.Timeout, not %s"
+        % (where, type(value).__name__)
     )

@@ -29,7 +29,9 @@ class Transcript(object):
         self.out = out
         self.step = 0
 
-    def call(self, request_line: str, call: Callable[[], Tuple[Any, int, Any]], describe: Callable[[Any], List[str]]) -> Any:
+    def call(
+        self, request_line: str, call: Callable[[], Tuple[Any, int, Any]], describe: Callable[[Any], List[str]]
+    ) -> Any:
         self.step += 1
         data, status, _ = call()
         self.out.write("%d. %s -> %d\n" % (self.step, request_line, status))
@@ -42,7 +44,9 @@ class Transcript(object):
         try:
             call()
         except ApiException as exc:
-            self.out.write("%d. %s -> %d %s (%s)\n" % (self.step, request_line, exc.status, exc.code, type(exc).__name__))
+            self.out.write(
+                "%d. %s -> %d %s (%s)\n" % (self.step, request_line, exc.status, exc.code, type(exc).__name__)
+            )
             return exc
         raise SystemExit("%s unexpectedly succeeded" % request_line)
 
@@ -80,7 +84,8 @@ def walk(configuration: swagger_client.Configuration, out: TextIO, send_otp: boo
             session_api.get_current_auth_with_http_info,
             lambda a: [
                 "user: %s, principal: %s" % (a.user.display, a.principal),
-                "pending secondary password: %s, expired password: %s" % (a.pending_secondary_password, a.expired_password),
+                "pending secondary password: %s, expired password: %s"
+                % (a.pending_secondary_password, a.expired_password),
             ],
         )
         if send_otp:
@@ -105,7 +110,9 @@ def run_against_emulator(out: TextIO) -> None:
 
 
 def main(argv: Optional[List[str]] = None, out: TextIO = sys.stdout) -> int:
-    parser = argparse.ArgumentParser(prog="python -m swagger_client.demo", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m swagger_client.demo", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--host", help="API base URL of a real server, e.g. https://cyclos.example.com/api")
     parser.add_argument("--username", help="login name on that server (password: $CYCLOS_PASSWORD or a prompt)")
     parser.add_argument("--channel", help="Channel header to send (e.g. main)")
@@ -120,7 +127,9 @@ def main(argv: Optional[List[str]] = None, out: TextIO = sys.stdout) -> int:
         if not args.username:
             parser.error("--host needs --username")
         password = os.environ.get("CYCLOS_PASSWORD") or getpass.getpass("Password for %s: " % args.username)
-        configuration = swagger_client.Configuration(host=args.host, username=args.username, password=password, channel=args.channel)
+        configuration = swagger_client.Configuration(
+            host=args.host, username=args.username, password=password, channel=args.channel
+        )
         out.write("Walking the /auth flow against %s as %s\n\n" % (args.host, args.username))
         walk(configuration, out, send_otp=not args.no_otp)
         return 0

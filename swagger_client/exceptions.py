@@ -105,11 +105,11 @@ class ApiException(OpenApiException):
 
     def __str__(self) -> str:
         """Same shape as swagger-codegen's message, so log parsers keep working."""
-        error_message = "({0})\nReason: {1}\n".format(self.status, self.reason)
+        error_message = f"({self.status})\nReason: {self.reason}\n"
         if self.headers:
-            error_message += "HTTP response headers: {0}\n".format(_safe_headers(self.headers))
+            error_message += f"HTTP response headers: {_safe_headers(self.headers)}\n"
         if self.body:
-            error_message += "HTTP response body: {0}\n".format(_safe_body(self.body))
+            error_message += f"HTTP response body: {_safe_body(self.body)}\n"
         return error_message
 
     def __reduce__(self) -> Any:
@@ -118,11 +118,11 @@ class ApiException(OpenApiException):
         return (_rebuild_exception, (type(self), state))
 
 
-def _rebuild_exception(cls: type, state: Dict[str, Any]) -> "ApiException":
+def _rebuild_exception(cls: type[ApiException], state: Dict[str, Any]) -> ApiException:
     exc = cls.__new__(cls)
     Exception.__init__(exc, state.get("status"), state.get("reason"))
     exc.__dict__.update(state)
-    return exc  # type: ignore[no-any-return]
+    return exc
 
 
 def _safe_headers(headers: Mapping[str, str]) -> Dict[str, str]:
@@ -178,7 +178,7 @@ class ApiConnectionError(ApiException):
         super().__init__(status=0, reason=reason, headers=headers)
 
     def __str__(self) -> str:
-        return "(0)\nReason: {0}\n".format(self.reason)
+        return f"(0)\nReason: {self.reason}\n"
 
 
 class ApiTimeoutError(ApiConnectionError):

@@ -73,12 +73,17 @@ def _type_label(value: Any) -> str:
 class _Kind:
     """Decoder, encoder and checker for one swagger type string, built once per type."""
 
-    __slots__ = ("type_name", "decode", "encode", "encode_like", "check", "model")
+    __slots__ = ("check", "decode", "encode", "encode_like", "model", "type_name")
+
+    decode: Callable[[Any, str, bool], Any]
+    encode: Callable[[Any], Any]
+    encode_like: Callable[[Any, Any], Any]
+    check: Callable[[Any, str], None]
 
     def __init__(self, type_name: str) -> None:
         self.type_name = type_name
         self.model: Optional[type] = None
-        self.encode_like: Callable[[Any, Any], Any] = lambda value, raw: self.encode(value)
+        self.encode_like = lambda value, raw: self.encode(value)
         self._build(type_name)
 
     def _build(self, t: str) -> None:
@@ -158,7 +163,9 @@ def _primitive_checker(t: str, accepted: Tuple[type, ...], reject_bool: bool) ->
 def _datetime_checker(expected: type) -> Callable[[Any, str], None]:
     def check(value: Any, where: str) -> None:
         if not isinstance(value, expected):
-            raise ApiTypeError("%s must be a %s.%s, not %s" % (where, expected.__module__, expected.__name__, _type_label(value)))
+            raise ApiTypeError(
+                "%s must be a %s.%s, not %s" % (where, expected.__module__, expected.__name__, _type_label(value))
+            )
 
     return check
 
@@ -267,7 +274,7 @@ class Field:
     the value while client side validation is on.
     """
 
-    __slots__ = ("name", "wire", "type", "secret", "doc", "owner", "_kind", "_where")
+    __slots__ = ("_kind", "_where", "doc", "name", "owner", "secret", "type", "wire")
 
     def __init__(self, wire: str, type_name: str, doc: str = "", secret: bool = False) -> None:
         self.wire = wire
@@ -375,12 +382,12 @@ class Model:
             f.__set__(self, value)
             positional.add(f.name)
         for name, value in kwargs.items():
-            f = cls._by_name.get(name)
-            if f is None:
+            named = cls._by_name.get(name)
+            if named is None:
                 raise ApiTypeError("%s() got an unexpected keyword argument '%s'" % (cls.__name__, name))
             if name in positional:
                 raise ApiTypeError("%s() got multiple values for argument '%s'" % (cls.__name__, name))
-            f.__set__(self, value)
+            named.__set__(self, value)
 
     # -- reading server data -------------------------------------------------------
 
@@ -490,7 +497,8 @@ class Model:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return False
-        return self.to_json_dict() == other.to_json_dict()  # type: ignore[attr-defined]
+        assert isinstance(other, Model)
+        return self.to_json_dict() == other.to_json_dict()
 
     def __ne__(self, other: object) -> bool:
         return not self == other
@@ -508,7 +516,7 @@ def _same_instant(raw_value: Any, value: Any) -> bool:
     if not isinstance(raw_value, str):
         return False
     try:
-        return parse_datetime(raw_value) == value
+        return bool(parse_datetime(raw_value) == value)
     except (ValueError, OverflowError):
         return False
 

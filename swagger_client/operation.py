@@ -61,7 +61,9 @@ def check_header_value(name: str, value: str, where: str) -> None:
         return
     if bad.group() in "\r\n\x00":
         raise ApiValueError("%s: the value for header %s contains a line break or NUL character" % (where, name))
-    raise ApiValueError("%s: the value for header %s has characters outside ISO-8859-1, which HTTP headers cannot carry" % (where, name))
+    raise ApiValueError(
+        "%s: the value for header %s has characters outside ISO-8859-1, which HTTP headers cannot carry" % (where, name)
+    )
 
 
 def build_request(op: Operation, args: Dict[str, Any], validate: bool = True) -> RequestParts:
@@ -130,4 +132,6 @@ def _body_value(op: Operation, p: Parameter, value: Any, where: str) -> Any:
         return value
     if isinstance(value, Model):
         raise ApiTypeError("%s must be a %s, not %s" % (where, p.type, type(value).__name__))
-    raise ApiTypeError("%s must be a %s (or a dict with its JSON names), not %s" % (where, p.type, type(value).__name__))
+    raise ApiTypeError(
+        "%s must be a %s (or a dict with its JSON names), not %s" % (where, p.type, type(value).__name__)
+    )

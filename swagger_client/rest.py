@@ -28,7 +28,7 @@ from urllib3.exceptions import (
 )
 
 from swagger_client.configuration import UNSET, Configuration, normalize_timeout
-from swagger_client.exceptions import (  # noqa: F401  (re-exported for swagger-codegen users)
+from swagger_client.exceptions import (
     ApiConnectionError,
     ApiException,
     ApiTimeoutError,
@@ -70,11 +70,10 @@ def _install_urllib3_log_filter() -> None:
 _install_urllib3_log_filter()
 
 
-
 class RESTResponse(object):
     """A fully read response: ``status``, ``reason``, ``data`` (bytes) and headers."""
 
-    __slots__ = ("urllib3_response", "status", "reason", "data")
+    __slots__ = ("data", "reason", "status", "urllib3_response")
 
     def __init__(self, resp: Any) -> None:
         self.urllib3_response = resp
@@ -91,7 +90,9 @@ class RESTResponse(object):
         return self.urllib3_response.headers.get(name, default)  # type: ignore[no-any-return]
 
 
-def build_pool_manager(configuration: Configuration, pools_size: int = 4, maxsize: Optional[int] = None) -> urllib3.PoolManager:
+def build_pool_manager(
+    configuration: Configuration, pools_size: int = 4, maxsize: Optional[int] = None
+) -> urllib3.PoolManager:
     """The urllib3 pool for a configuration: TLS, client certificates and proxy in one place."""
     import certifi  # reads its bundle path through importlib.resources: load it when a pool is built
 
@@ -114,7 +115,9 @@ def build_pool_manager(configuration: Configuration, pools_size: int = 4, maxsiz
         proxy_url, proxy_headers = _split_proxy_credentials(configuration.proxy)
         if configuration.proxy_headers:
             proxy_headers.update(configuration.proxy_headers)
-        manager: urllib3.PoolManager = urllib3.ProxyManager(proxy_url=proxy_url, proxy_headers=proxy_headers or None, **kwargs)
+        manager: urllib3.PoolManager = urllib3.ProxyManager(
+            proxy_url=proxy_url, proxy_headers=proxy_headers or None, **kwargs
+        )
     else:
         manager = urllib3.PoolManager(**kwargs)
     if not configuration.verify_ssl:
@@ -129,7 +132,7 @@ def build_pool_manager(configuration: Configuration, pools_size: int = 4, maxsiz
     return manager
 
 
-class _UnverifiedHTTPSConnectionPool(urllib3.HTTPSConnectionPool):  # type: ignore[misc]
+class _UnverifiedHTTPSConnectionPool(urllib3.HTTPSConnectionPool):
     """An HTTPS pool that does not repeat urllib3's per-request InsecureRequestWarning.
 
     Only used when the user turned verification off, and warned once already.
@@ -257,20 +260,100 @@ class RESTClientObject(object):
         return value
 
     # swagger-codegen's per-method helpers, kept for compatibility.
-    def GET(self, url: str, headers: Any = None, query_params: Any = None, _preload_content: bool = True, _request_timeout: Any = UNSET) -> Any:
-        return self.request("GET", url, query_params=query_params, headers=headers, _preload_content=_preload_content, _request_timeout=_request_timeout)
+    def GET(
+        self,
+        url: str,
+        headers: Any = None,
+        query_params: Any = None,
+        _preload_content: bool = True,
+        _request_timeout: Any = UNSET,
+    ) -> Any:
+        return self.request(
+            "GET",
+            url,
+            query_params=query_params,
+            headers=headers,
+            _preload_content=_preload_content,
+            _request_timeout=_request_timeout,
+        )
 
-    def HEAD(self, url: str, headers: Any = None, query_params: Any = None, _preload_content: bool = True, _request_timeout: Any = UNSET) -> Any:
-        return self.request("HEAD", url, query_params=query_params, headers=headers, _preload_content=_preload_content, _request_timeout=_request_timeout)
+    def HEAD(
+        self,
+        url: str,
+        headers: Any = None,
+        query_params: Any = None,
+        _preload_content: bool = True,
+        _request_timeout: Any = UNSET,
+    ) -> Any:
+        return self.request(
+            "HEAD",
+            url,
+            query_params=query_params,
+            headers=headers,
+            _preload_content=_preload_content,
+            _request_timeout=_request_timeout,
+        )
 
-    def DELETE(self, url: str, headers: Any = None, query_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = UNSET) -> Any:
-        return self.request("DELETE", url, query_params=query_params, headers=headers, body=body, _preload_content=_preload_content, _request_timeout=_request_timeout)
+    def DELETE(
+        self,
+        url: str,
+        headers: Any = None,
+        query_params: Any = None,
+        body: Any = None,
+        _preload_content: bool = True,
+        _request_timeout: Any = UNSET,
+    ) -> Any:
+        return self.request(
+            "DELETE",
+            url,
+            query_params=query_params,
+            headers=headers,
+            body=body,
+            _preload_content=_preload_content,
+            _request_timeout=_request_timeout,
+        )
 
-    def POST(self, url: str, headers: Any = None, query_params: Any = None, post_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = UNSET) -> Any:
-        return self.request("POST", url, query_params=query_params, headers=headers, post_params=post_params, body=body, _preload_content=_preload_content, _request_timeout=_request_timeout)
+    def POST(
+        self,
+        url: str,
+        headers: Any = None,
+        query_params: Any = None,
+        post_params: Any = None,
+        body: Any = None,
+        _preload_content: bool = True,
+        _request_timeout: Any = UNSET,
+    ) -> Any:
+        return self.request(
+            "POST",
+            url,
+            query_params=query_params,
+            headers=headers,
+            post_params=post_params,
+            body=body,
+            _preload_content=_preload_content,
+            _request_timeout=_request_timeout,
+        )
 
-    def PUT(self, url: str, headers: Any = None, query_params: Any = None, post_params: Any = None, body: Any = None, _preload_content: bool = True, _request_timeout: Any = UNSET) -> Any:
-        return self.request("PUT", url, query_params=query_params, headers=headers, post_params=post_params, body=body, _preload_content=_preload_content, _request_timeout=_request_timeout)
+    def PUT(
+        self,
+        url: str,
+        headers: Any = None,
+        query_params: Any = None,
+        post_params: Any = None,
+        body: Any = None,
+        _preload_content: bool = True,
+        _request_timeout: Any = UNSET,
+    ) -> Any:
+        return self.request(
+            "PUT",
+            url,
+            query_params=query_params,
+            headers=headers,
+            post_params=post_params,
+            body=body,
+            _preload_content=_preload_content,
+            _request_timeout=_request_timeout,
+        )
 
 
 def _encode_body(body: Any, headers: Dict[str, str], post_params: Any) -> Optional[bytes]:
@@ -313,13 +396,18 @@ def translate_error(exc: BaseException, method: str, url: str, timeout: Any = No
     if isinstance(reason, ConnectTimeoutError):
         return ApiTimeoutError("%s: connect timeout%s" % (target, _timeout_seconds(timeout, "connect")))
     if isinstance(reason, ReadTimeoutError):
-        return ApiTimeoutError("%s: read timeout%s (the server accepted the request but did not answer in time)" % (target, _timeout_seconds(timeout, "read")))
+        return ApiTimeoutError(
+            "%s: read timeout%s (the server accepted the request but did not answer in time)"
+            % (target, _timeout_seconds(timeout, "read"))
+        )
     if isinstance(reason, SSLError):
         return ApiConnectionError("%s: TLS error: %s" % (target, _describe_tls(reason)))
     if isinstance(reason, ProxyError):
         return ApiConnectionError("%s: proxy error: %s" % (target, redact_url(_first_line(reason))))
     if isinstance(reason, ProtocolError):
-        return ApiConnectionError("%s: connection broken while reading the response (%s)" % (target, _os_reason(reason)))
+        return ApiConnectionError(
+            "%s: connection broken while reading the response (%s)" % (target, _os_reason(reason))
+        )
     return ApiConnectionError("%s: %s (%s)" % (target, type(reason).__name__, redact_url(_first_line(reason))))
 
 
@@ -334,7 +422,11 @@ def _os_reason(exc: BaseException) -> str:
     text = str(exc)
     for known in ("Connection refused", "Connection reset", "IncompleteRead", "Name or service not known", "timed out"):
         if known.lower() in text.lower():
-            return known if known != "IncompleteRead" else "response ended before Content-Length bytes: " + redact_url(_last_part(text))
+            return (
+                known
+                if known != "IncompleteRead"
+                else "response ended before Content-Length bytes: " + redact_url(_last_part(text))
+            )
     return redact_url(text.split(": ", 1)[-1]) or type(exc).__name__
 
 
@@ -378,4 +470,3 @@ __all__ = [
     "ServiceException",
     "ResponseDecodeError",
 ]
-

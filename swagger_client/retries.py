@@ -30,11 +30,19 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 #: Credentials are dropped when a redirect leaves the host.
 SECRET_REDIRECT_HEADERS = frozenset(
-    {"Authorization", "Proxy-Authorization", "Cookie", "Session-Token", "Session-Prefix", "Access-Client-Token", "confirmationPassword"}
+    {
+        "Authorization",
+        "Proxy-Authorization",
+        "Cookie",
+        "Session-Token",
+        "Session-Prefix",
+        "Access-Client-Token",
+        "confirmationPassword",
+    }
 )
 
 
-class SafeRetry(Retry):  # type: ignore[misc]
+class SafeRetry(Retry):
     """``urllib3.Retry`` with a capped backoff and a debug log line per retry."""
 
     def get_backoff_time(self) -> float:
@@ -44,7 +52,9 @@ class SafeRetry(Retry):  # type: ignore[misc]
         value = super().get_retry_after(response)
         return None if value is None else min(float(value), MAX_BACKOFF_SECONDS)
 
-    def increment(self, method: Any = None, url: Any = None, response: Any = None, error: Any = None, *args: Any, **kwargs: Any) -> Any:
+    def increment(
+        self, method: Any = None, url: Any = None, response: Any = None, error: Any = None, *args: Any, **kwargs: Any
+    ) -> Any:
         new = super().increment(method, url, response, error, *args, **kwargs)
         from swagger_client.redaction import redact_url
 
@@ -60,7 +70,9 @@ def build_retry(value: Any) -> Retry:
     if value is None:
         total = DEFAULT_RETRIES
     elif isinstance(value, bool) or not isinstance(value, int):
-        raise ApiTypeError("Configuration.retries must be None, an int or a urllib3.Retry, not %s" % type(value).__name__)
+        raise ApiTypeError(
+            "Configuration.retries must be None, an int or a urllib3.Retry, not %s" % type(value).__name__
+        )
     elif value < 0:
         raise ApiValueError("Configuration.retries must be >= 0, got %d" % value)
     else:

@@ -43,19 +43,24 @@ class SecondaryPasswordRequired(UnauthorizedException):
     half-open session has been logged out already.
     """
 
-    def __init__(self, password_input: Optional["PasswordInput"]) -> None:
-        super().__init__(status=401, reason="a secondary password is required: call open_session(..., secondary_password=...)")
+    def __init__(self, password_input: Optional[PasswordInput]) -> None:
+        super().__init__(
+            status=401, reason="a secondary password is required: call open_session(..., secondary_password=...)"
+        )
         self.password_input = password_input
 
     def __str__(self) -> str:
         name = getattr(self.password_input, "name", None) or "secondary password"
-        return "(401)\nReason: the channel requires the %s after login; pass open_session(..., secondary_password=...)\n" % name
+        return (
+            "(401)\nReason: the channel requires the %s after login; pass open_session(..., secondary_password=...)\n"
+            % name
+        )
 
 
 class _SessionApiClient(ApiClient):
     """An ApiClient that sends one session token and can log in again once when it expires."""
 
-    def __init__(self, configuration: Configuration, session: "Session") -> None:
+    def __init__(self, configuration: Configuration, session: Session) -> None:
         super().__init__(configuration)
         self._session = session
 
@@ -97,14 +102,14 @@ class Session(object):
         self.api_client: ApiClient = _SessionApiClient(session_configuration, self)
         self.auth_api = AuthApi(self.api_client)
         try:
-            self.auth: "Auth" = self._login()
+            self.auth: Auth = self._login()
         except BaseException:
             self.api_client.close()
             raise
 
     # -- login -------------------------------------------------------------------------
 
-    def _login(self) -> "Auth":
+    def _login(self) -> Auth:
         with ApiClient(self._login_configuration) as login_client:
             kwargs: Any = {}
             if self._timeout_in_seconds is not None:
@@ -177,7 +182,7 @@ class Session(object):
             log.debug("logout of a half-open session failed: %s", exc.reason)
         self.configuration.api_key.pop(SESSION_HEADER, None)
 
-    def __enter__(self) -> "Session":
+    def __enter__(self) -> Session:
         return self
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
@@ -210,4 +215,6 @@ def open_session(
     :param relogin: when the server drops the session (``401 loggedOut``), log in
         again once and repeat the call instead of raising.
     """
-    return Session(configuration, timeout_in_seconds=timeout_in_seconds, secondary_password=secondary_password, relogin=relogin)
+    return Session(
+        configuration, timeout_in_seconds=timeout_in_seconds, secondary_password=secondary_password, relogin=relogin
+    )

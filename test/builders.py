@@ -33,9 +33,9 @@ def _object(schema_name: str, size: int, stack: tuple, seed: int) -> Dict[str, A
     schema = s.schemas[schema_name]
     result: Dict[str, Any] = {}
     for prop in s.all_props(schema):
-        if _recursion(prop.type, stack + (schema_name,)):
+        if _recursion(prop.type, (*stack, schema_name)):
             continue
-        result[prop.wire] = _value(prop.type, "%s.%s" % (schema_name, prop.wire), size, stack + (schema_name,), seed)
+        result[prop.wire] = _value(prop.type, "%s.%s" % (schema_name, prop.wire), size, (*stack, schema_name), seed)
     return result
 
 

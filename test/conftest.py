@@ -28,7 +28,12 @@ def emulator(request: Any) -> Iterator[CyclosEmulator]:
     options = dict(marker.kwargs) if marker else {}
     with CyclosEmulator(**options) as emu:
         emu.add_user(
-            "alice", "alice-password", email="alice@example.com", name="Alice", mobile_phone="+59899123456", secondary_password="1234"
+            "alice",
+            "alice-password",
+            email="alice@example.com",
+            name="Alice",
+            mobile_phone="+59899123456",
+            secondary_password="1234",
         )
         emu.add_user("bob", "bob-password", email="bob@example.com", name="Bob")
         emu.add_user("admin", "admin-password", email="admin@example.com", role="administrator")

@@ -36,7 +36,13 @@ def read_head(conn: socket.socket, limit: int = 65536) -> bytes:
     return head
 
 
-def response(status: str, body: bytes = b"", content_type: str = "application/json", extra: str = "", length: Optional[int] = None) -> bytes:
+def response(
+    status: str,
+    body: bytes = b"",
+    content_type: str = "application/json",
+    extra: str = "",
+    length: Optional[int] = None,
+) -> bytes:
     headers = "HTTP/1.1 %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n%s\r\n" % (
         status,
         content_type,
@@ -158,7 +164,7 @@ class FaultServer(object):
             except OSError:
                 pass
 
-    def __enter__(self) -> "FaultServer":
+    def __enter__(self) -> FaultServer:
         self._thread.start()
         return self
 

@@ -62,7 +62,9 @@ class ProxyServer(object):
             with self._lock:
                 self.seen.append(request_line)
             if not self._authorized(head):
-                conn.sendall(b"HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                conn.sendall(
+                    b"HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                )
                 return
             method, target, _ = request_line.split(" ", 2)
             if method == "CONNECT":
@@ -108,7 +110,7 @@ class ProxyServer(object):
                     return
                 (b if s is a else a).sendall(data)
 
-    def __enter__(self) -> "ProxyServer":
+    def __enter__(self) -> ProxyServer:
         self._thread.start()
         return self
 

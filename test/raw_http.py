@@ -14,7 +14,15 @@ from test.builders import spec
 from test.spec_validation import assert_valid
 
 #: Error schema by status when an operation does not declare that status.
-FALLBACK_SCHEMAS = {401: "UnauthorizedError", 403: "ForbiddenError", 404: "NotFoundError", 409: "ConflictError", 422: "InputError", 405: "Error", 500: "Error"}
+FALLBACK_SCHEMAS = {
+    401: "UnauthorizedError",
+    403: "ForbiddenError",
+    404: "NotFoundError",
+    409: "ConflictError",
+    422: "InputError",
+    405: "Error",
+    500: "Error",
+}
 
 
 @dataclass
@@ -46,7 +54,7 @@ class RawClient:
         path: str,
         *,
         headers: Optional[Dict[str, str]] = None,
-        query: Union[None, List[Tuple[str, str]], Dict[str, str]] = None,
+        query: Union[List[Tuple[str, str]], Dict[str, str], None] = None,
         body: Any = None,
         validate: bool = True,
     ) -> RawReply:
@@ -85,7 +93,9 @@ def check_reply(method: str, path: str, reply: RawReply) -> None:
     assert "application/json" in reply.headers.get("Content-Type", ""), reply.headers
     assert schema is not None, "%s %s -> %d: undeclared body %r" % (method, path, reply.status, reply.data[:200])
     document = reply.json
-    if schema == "ForgottenPasswordError" or (schema == "Error" and isinstance(document, dict) and document.get("kind") == "otp"):
+    if schema == "ForgottenPasswordError" or (
+        schema == "Error" and isinstance(document, dict) and document.get("kind") == "otp"
+    ):
         schema = {"forgottenPassword": "ForgottenPasswordError", "otp": "OtpError"}.get(document.get("kind"), schema)
     if schema == "list[str]":
         assert isinstance(document, list) and all(isinstance(x, str) for x in document), document

@@ -82,7 +82,13 @@ class RecordingServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 parts = urlsplit(self.path)
-                received = Received(self.command, parts.path, parse_qsl(parts.query, keep_blank_values=True), dict(self.headers.items()), body)
+                received = Received(
+                    self.command,
+                    parts.path,
+                    parse_qsl(parts.query, keep_blank_values=True),
+                    dict(self.headers.items()),
+                    body,
+                )
                 canned = outer._next(received)
                 if canned.delay:
                     time.sleep(canned.delay)
@@ -120,7 +126,7 @@ class RecordingServer:
         assert self.requests, "the server received nothing"
         return self.requests[-1]
 
-    def __enter__(self) -> "RecordingServer":
+    def __enter__(self) -> RecordingServer:
         self._thread.start()
         return self
 

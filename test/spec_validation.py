@@ -10,7 +10,7 @@ import jsonschema
 from test.builders import spec
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def validator(schema_name: str) -> Any:
     components = spec().doc["components"]
     root = {"$ref": "#/components/schemas/%s" % schema_name, "components": components}

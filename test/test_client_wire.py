@@ -64,7 +64,9 @@ def test_get_current_auth_sends_configured_credentials_and_repeated_fields(serve
 
 def test_login_query_parameters(server: RecordingServer) -> None:
     server.reply(json_reply({"sessionToken": "tok"}))
-    auth = api(server, username="alice", password="pw").login(cookie=False, timeout_in_seconds=600, fields=["sessionToken"])
+    auth = api(server, username="alice", password="pw").login(
+        cookie=False, timeout_in_seconds=600, fields=["sessionToken"]
+    )
     request = server.last
     assert (request.method, request.path) == ("POST", "/api/auth/session")
     assert request.query == [("fields", "sessionToken"), ("cookie", "false"), ("timeoutInSeconds", "600")]
@@ -122,7 +124,9 @@ def test_forgotten_password_operations(server: RecordingServer) -> None:
     data = client.get_data_for_change_forgotten_password("the-key", fields=["securityQuestion"])
     assert server.last.query == [("fields", "securityQuestion"), ("key", "the-key")]
     assert (data.generated, data.security_question) == (False, "Pet?")
-    change = models.ChangeForgottenPassword(key="k", new_password="n", new_password_confirmation="n", check_confirmation=True)
+    change = models.ChangeForgottenPassword(
+        key="k", new_password="n", new_password_confirmation="n", check_confirmation=True
+    )
     assert client.change_forgotten_password(change) is None
     assert server.last.path == "/api/auth/forgotten-password"
     assert server.last.body == b'{"key":"k","newPassword":"n","checkConfirmation":true,"newPasswordConfirmation":"n"}'
@@ -172,7 +176,9 @@ def test_two_configurations_never_share_credentials(server: RecordingServer) -> 
 
 
 def test_per_call_headers_win_over_defaults(server: RecordingServer) -> None:
-    client = swagger_client.ApiClient(swagger_client.Configuration(host=server.url), header_name="X-Team", header_value="default")
+    client = swagger_client.ApiClient(
+        swagger_client.Configuration(host=server.url), header_name="X-Team", header_value="default"
+    )
     client.configuration.api_key["Session-Token"] = "configured"
     server.reply(json_reply({}))
     swagger_client.AuthApi(client).get_current_auth(_headers={"X-Team": "call", "Session-Token": "per-call"})
@@ -188,19 +194,33 @@ def test_per_call_headers_win_over_defaults(server: RecordingServer) -> None:
     "call, error, message",
     [
         (lambda a: a.new_otp(None), ApiValueError, "Missing the required parameter `medium` when calling `new_otp`"),
-        (lambda a: a.new_otp("pigeon"), ApiValueError, r"new_otp\(medium=...\): 'pigeon' is not allowed; use one of email, sms"),
+        (
+            lambda a: a.new_otp("pigeon"),
+            ApiValueError,
+            r"new_otp\(medium=...\): 'pigeon' is not allowed; use one of email, sms",
+        ),
         (lambda a: a.login(colour="red"), ApiTypeError, "unexpected keyword argument 'colour' to method login"),
         (lambda a: a.login(cookie="yes"), ApiTypeError, r"login\(cookie=...\) must be a bool, not str"),
         (lambda a: a.login(timeout_in_seconds=True), ApiTypeError, "must be an int"),
         (lambda a: a.get_current_auth(fields=[1]), ApiTypeError, "must be a list of str"),
         (lambda a: a.validate_secondary_password(1234), ApiTypeError, "must be a str, not int"),
-        (lambda a: a.change_forgotten_password(models.Auth()), ApiTypeError, "must be a ChangeForgottenPassword, not Auth"),
-        (lambda a: a.disconnect_current_client(confirmation_password="pw\r\nX-Injected: 1"), ApiValueError, "confirmationPassword contains a line break"),
+        (
+            lambda a: a.change_forgotten_password(models.Auth()),
+            ApiTypeError,
+            "must be a ChangeForgottenPassword, not Auth",
+        ),
+        (
+            lambda a: a.disconnect_current_client(confirmation_password="pw\r\nX-Injected: 1"),
+            ApiValueError,
+            "confirmationPassword contains a line break",
+        ),
         (lambda a: a.get_current_auth(_request_timeout=-1), ApiValueError, "_request_timeout"),
         (lambda a: a.get_current_auth(_request_timeout="5"), ApiTypeError, "_request_timeout"),
     ],
 )
-def test_bad_arguments_raise_before_any_request(server: RecordingServer, call: object, error: type, message: str) -> None:
+def test_bad_arguments_raise_before_any_request(
+    server: RecordingServer, call: object, error: type, message: str
+) -> None:
     with pytest.raises(error, match=message):
         call(api(server))  # type: ignore[operator]
     assert server.requests == []
@@ -230,16 +250,47 @@ def test_model_to_a_wrong_argument_position_is_a_python_type_error(server: Recor
     [
         (401, {"code": "loggedOut"}, UnauthorizedException, models.UnauthorizedError, "loggedOut"),
         (401, {"code": "blockedAccessClient"}, UnauthorizedException, models.UnauthorizedError, "blockedAccessClient"),
-        (403, {"code": "invalidPassword", "passwordType": {"id": "-1"}}, ForbiddenException, models.ForbiddenError, "invalidPassword"),
+        (
+            403,
+            {"code": "invalidPassword", "passwordType": {"id": "-1"}},
+            ForbiddenException,
+            models.ForbiddenError,
+            "invalidPassword",
+        ),
         (404, {"entityType": "user", "key": "x"}, NotFoundException, models.NotFoundError, None),
         (409, {"code": "staleEntity"}, ConflictException, models.ConflictError, "staleEntity"),
-        (422, {"code": "missingParameter", "name": "medium"}, UnprocessableEntityException, models.InputError, "missingParameter"),
-        (500, {"exceptionType": "X", "kind": "otp", "code": "errorSendingSms"}, ServiceException, models.OtpError, "errorSendingSms"),
-        (500, {"exceptionType": "X", "kind": "forgottenPassword", "code": "invalidSecurityAnswer", "keyInvalidated": True}, ServiceException, models.ForgottenPasswordError, "invalidSecurityAnswer"),
+        (
+            422,
+            {"code": "missingParameter", "name": "medium"},
+            UnprocessableEntityException,
+            models.InputError,
+            "missingParameter",
+        ),
+        (
+            500,
+            {"exceptionType": "X", "kind": "otp", "code": "errorSendingSms"},
+            ServiceException,
+            models.OtpError,
+            "errorSendingSms",
+        ),
+        (
+            500,
+            {
+                "exceptionType": "X",
+                "kind": "forgottenPassword",
+                "code": "invalidSecurityAnswer",
+                "keyInvalidated": True,
+            },
+            ServiceException,
+            models.ForgottenPasswordError,
+            "invalidSecurityAnswer",
+        ),
         (500, {"exceptionType": "X", "kind": "general"}, ServiceException, models.Error, None),
     ],
 )
-def test_error_statuses_map_to_typed_exceptions(server: RecordingServer, status: int, body: dict, exc_class: type, error_class: type, code: object) -> None:
+def test_error_statuses_map_to_typed_exceptions(
+    server: RecordingServer, status: int, body: dict, exc_class: type, error_class: type, code: object
+) -> None:
     server.default = json_reply(body, status)
     with pytest.raises(exc_class) as info:
         api(server, username="a", password="b").new_otp("sms")
@@ -276,10 +327,15 @@ def test_unmapped_status_is_a_plain_api_exception(server: RecordingServer) -> No
         (Canned(200, b'{"user": ', {"Content-Type": "application/json"}), "invalid JSON where Auth was expected"),
         (Canned(200, b"", {"Content-Type": "application/json"}), "empty body where Auth was expected"),
         (Canned(200, b"[1, 2]", {"Content-Type": "application/json"}), "unexpected body shape for Auth"),
-        (Canned(200, b"<html>login</html>", {"Content-Type": "text/html"}), "expected a JSON body \\(Auth\\), got Content-Type text/html"),
+        (
+            Canned(200, b"<html>login</html>", {"Content-Type": "text/html"}),
+            "expected a JSON body \\(Auth\\), got Content-Type text/html",
+        ),
     ],
 )
-def test_undecodable_success_bodies_raise_response_decode_error(server: RecordingServer, canned: Canned, reason: str) -> None:
+def test_undecodable_success_bodies_raise_response_decode_error(
+    server: RecordingServer, canned: Canned, reason: str
+) -> None:
     server.reply(canned)
     with pytest.raises(ResponseDecodeError, match=reason) as info:
         api(server).get_current_auth()

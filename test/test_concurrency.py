@@ -33,7 +33,7 @@ def test_sixteen_threads_with_distinct_credentials_see_only_their_own_user(emula
             for _ in range(CALLS):
                 try:
                     principal = api.get_current_auth(fields=["principal"]).principal
-                except Exception as exc:  # noqa: BLE001 - reported below
+                except Exception as exc:
                     errors.append(repr(exc))
                     return
                 if principal != "worker%02d" % i:
@@ -60,7 +60,7 @@ def test_one_client_shared_by_threads_keeps_its_pool_bounded(emulator: CyclosEmu
             try:
                 for _ in range(100):
                     assert api.get_current_auth(fields=["principal"]).principal == "alice"
-            except BaseException as exc:  # noqa: BLE001
+            except BaseException as exc:
                 errors.append(exc)
 
         threads = [threading.Thread(target=work) for _ in range(8)]
@@ -85,7 +85,7 @@ def test_a_client_created_before_fork_works_in_the_child_with_its_own_connection
         try:
             ok = api.get_current_auth().principal == "alice" and client.rest_client.pool_manager is not parent_pool
             os.write(write_end, b"ok" if ok else b"wrong")
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             os.write(write_end, repr(exc).encode()[:200])
         os._exit(0)
     os.close(write_end)
@@ -100,7 +100,9 @@ def test_a_client_created_before_fork_works_in_the_child_with_its_own_connection
 
 
 def run_python(code: str, timeout: float = 20) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=timeout, cwd=os.getcwd())
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=timeout, cwd=os.getcwd()
+    )
 
 
 def test_interpreter_exit_does_not_hang_with_an_open_async_pool(emulator: CyclosEmulator) -> None:

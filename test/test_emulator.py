@@ -170,12 +170,19 @@ def test_logout_without_a_session(raw: RawClient) -> None:
 
 
 def test_wrong_password_and_unknown_user(raw: RawClient) -> None:
-    for headers in (basic("alice", "nope"), basic("nobody", "x"), {"Authorization": "Basic !!!"}, {"Authorization": "Bearer x"}):
+    for headers in (
+        basic("alice", "nope"),
+        basic("nobody", "x"),
+        {"Authorization": "Basic !!!"},
+        {"Authorization": "Bearer x"},
+    ):
         reply = raw("POST", "/auth/session", headers=headers)
         assert (reply.status, reply.json) == (401, {"code": "login"})
 
 
-def test_temporary_block_after_max_attempts_even_for_the_right_password(emulator: CyclosEmulator, raw: RawClient) -> None:
+def test_temporary_block_after_max_attempts_even_for_the_right_password(
+    emulator: CyclosEmulator, raw: RawClient
+) -> None:
     attempts = emulator.settings.max_password_attempts
     for _ in range(attempts - 1):
         assert raw("POST", "/auth/session", headers=basic("alice", "wrong")).json == {"code": "login"}
@@ -224,11 +231,19 @@ def test_secondary_password_flow(raw: RawClient) -> None:
     assert raw("POST", "/auth/otp", headers=headers, query={"medium": "email"}).json == {"code": "permissionDenied"}
     reply = raw("GET", "/auth/session/secondary-password", headers=headers)
     assert reply.status == 200 and reply.json["internalName"] == "pin" and reply.json["hasActivePassword"] is True
-    wrong = raw("POST", "/auth/session/secondary-password", headers=dict(headers, **{"Content-Type": "text/plain"}), body="0000")
-    assert wrong.status == 403 and wrong.json["code"] == "invalidPassword" and wrong.json["passwordType"]["internalName"] == "pin"
+    wrong = raw(
+        "POST", "/auth/session/secondary-password", headers=dict(headers, **{"Content-Type": "text/plain"}), body="0000"
+    )
+    assert (
+        wrong.status == 403
+        and wrong.json["code"] == "invalidPassword"
+        and wrong.json["passwordType"]["internalName"] == "pin"
+    )
     quoted = raw("POST", "/auth/session/secondary-password", headers=headers, body='"1234"')
     assert quoted.json["code"] == "invalidPassword"
-    ok = raw("POST", "/auth/session/secondary-password", headers=dict(headers, **{"Content-Type": "text/plain"}), body="1234")
+    ok = raw(
+        "POST", "/auth/session/secondary-password", headers=dict(headers, **{"Content-Type": "text/plain"}), body="1234"
+    )
     assert ok.status == 204 and ok.data == b""
     assert raw("GET", "/auth", headers=headers).json["pendingSecondaryPassword"] is False
     assert raw("POST", "/auth/otp", headers=headers, query={"medium": "email"}).status == 200
@@ -238,9 +253,17 @@ def test_secondary_password_flow(raw: RawClient) -> None:
 @pytest.mark.emulator(secondary_password_required=True, max_password_attempts=2)
 def test_secondary_password_blocks_after_max_attempts(raw: RawClient) -> None:
     headers = session(login(raw)["sessionToken"])
-    assert raw("POST", "/auth/session/secondary-password", headers=headers, body="0000").json["code"] == "invalidPassword"
-    assert raw("POST", "/auth/session/secondary-password", headers=headers, body="0000").json["code"] == "temporarilyBlocked"
-    assert raw("POST", "/auth/session/secondary-password", headers=headers, body="1234").json["code"] == "temporarilyBlocked"
+    assert (
+        raw("POST", "/auth/session/secondary-password", headers=headers, body="0000").json["code"] == "invalidPassword"
+    )
+    assert (
+        raw("POST", "/auth/session/secondary-password", headers=headers, body="0000").json["code"]
+        == "temporarilyBlocked"
+    )
+    assert (
+        raw("POST", "/auth/session/secondary-password", headers=headers, body="1234").json["code"]
+        == "temporarilyBlocked"
+    )
 
 
 @pytest.mark.emulator(secondary_password_required=True)
@@ -281,7 +304,12 @@ def test_otp_input_errors(raw: RawClient) -> None:
 def test_otp_sms_gateway_failure(raw: RawClient) -> None:
     reply = raw("POST", "/auth/otp", headers=ALICE, query={"medium": "sms"})
     assert reply.status == 500
-    assert reply.json == {"exceptionType": "OtpException", "kind": "otp", "code": "errorSendingSms", "smsStatus": "gatewayUreachable"}
+    assert reply.json == {
+        "exceptionType": "OtpException",
+        "kind": "otp",
+        "code": "errorSendingSms",
+        "smsStatus": "gatewayUreachable",
+    }
 
 
 # -- forgotten password ----------------------------------------------------------------------
@@ -310,7 +338,9 @@ def test_forgotten_password_validation_errors(emulator: CyclosEmulator, raw: Raw
     key = request_key(emulator, raw)
     mismatch = {"key": key, "newPassword": "n3w-pass", "newPasswordConfirmation": "other", "checkConfirmation": True}
     reply = raw("POST", "/auth/forgotten-password", body=mismatch)
-    assert reply.status == 422 and reply.json["propertyErrors"] == {"newPasswordConfirmation": ["The password confirmation does not match"]}
+    assert reply.status == 422 and reply.json["propertyErrors"] == {
+        "newPasswordConfirmation": ["The password confirmation does not match"]
+    }
     short = raw("POST", "/auth/forgotten-password", body={"key": key, "newPassword": "x"})
     assert short.status == 422 and "newPassword" in short.json["propertyErrors"]
     # Without checkConfirmation the confirmation is ignored.
@@ -318,17 +348,32 @@ def test_forgotten_password_validation_errors(emulator: CyclosEmulator, raw: Raw
 
 
 def test_forgotten_password_security_question(emulator: CyclosEmulator, raw: RawClient) -> None:
-    emulator.add_user("carol", "carol-pass", email="carol@example.com", security_question="First pet?", security_answer="Rex")
+    emulator.add_user(
+        "carol", "carol-pass", email="carol@example.com", security_question="First pet?", security_answer="Rex"
+    )
     key = request_key(emulator, raw, "carol")
-    assert raw("GET", "/auth/forgotten-password/data-for-change", query={"key": key}).json == {"generated": False, "securityQuestion": "First pet?"}
+    assert raw("GET", "/auth/forgotten-password/data-for-change", query={"key": key}).json == {
+        "generated": False,
+        "securityQuestion": "First pet?",
+    }
     wrong = {"key": key, "securityAnswer": "Tom", "newPassword": "n3w-pass"}
     for expected in (False, False, True):
         reply = raw("POST", "/auth/forgotten-password", body=wrong)
         assert reply.status == 500
-        assert reply.json == {"exceptionType": "ForgottenPasswordException", "kind": "forgottenPassword", "code": "invalidSecurityAnswer", "keyInvalidated": expected}
+        assert reply.json == {
+            "exceptionType": "ForgottenPasswordException",
+            "kind": "forgottenPassword",
+            "code": "invalidSecurityAnswer",
+            "keyInvalidated": expected,
+        }
     assert raw("GET", "/auth/forgotten-password/data-for-change", query={"key": key}).status == 404
     key = request_key(emulator, raw, "carol")
-    assert raw("POST", "/auth/forgotten-password", body={"key": key, "securityAnswer": "rex", "newPassword": "n3w-pass"}).status == 204
+    assert (
+        raw(
+            "POST", "/auth/forgotten-password", body={"key": key, "securityAnswer": "rex", "newPassword": "n3w-pass"}
+        ).status
+        == 204
+    )
 
 
 @pytest.mark.emulator(forgot_password_generated=True)
@@ -380,7 +425,10 @@ def test_disconnect_access_client_with_confirmation_password(emulator: CyclosEmu
 @pytest.mark.emulator(confirmation_password_required=True, missing_confirmation_password="missingParameter")
 def test_missing_confirmation_password_can_be_a_422(emulator: CyclosEmulator, raw: RawClient) -> None:
     token = emulator.add_access_client("alice")
-    assert raw("DELETE", "/auth/access-client", headers={"Access-Client-Token": token}).json == {"code": "missingParameter", "name": "confirmationPassword"}
+    assert raw("DELETE", "/auth/access-client", headers={"Access-Client-Token": token}).json == {
+        "code": "missingParameter",
+        "name": "confirmationPassword",
+    }
 
 
 def test_disconnect_needs_an_access_client_and_blocked_clients(emulator: CyclosEmulator, raw: RawClient) -> None:
@@ -399,7 +447,9 @@ def test_disconnect_needs_an_access_client_and_blocked_clients(emulator: CyclosE
 
 
 def test_fields_in_repeated_and_comma_forms(raw: RawClient) -> None:
-    assert raw("POST", "/auth/session", headers=ALICE, query=[("fields", "sessionToken")]).json.keys() == {"sessionToken"}
+    assert raw("POST", "/auth/session", headers=ALICE, query=[("fields", "sessionToken")]).json.keys() == {
+        "sessionToken"
+    }
     repeated = raw("GET", "/auth", headers=ALICE, query=[("fields", "user.display"), ("fields", "role")]).json
     comma = raw("GET", "/auth", headers=ALICE, query=[("fields", "user.display,role")]).json
     assert repeated == comma == {"user": {"display": "Alice"}, "role": "member"}
@@ -411,7 +461,9 @@ def test_fields_excludes_nested_and_arrays(raw: RawClient) -> None:
     assert body == {"user": {"id": body["user"]["id"], "display": "Alice"}}
     nested = raw("GET", "/auth", headers=ALICE, query=[("fields", "-permissions.banking"), ("fields", "role")]).json
     assert nested == {"role": "member"}
-    accounts = raw("GET", "/auth", headers=ALICE, query=[("fields", "permissions.banking.accounts.account.number")]).json
+    accounts = raw(
+        "GET", "/auth", headers=ALICE, query=[("fields", "permissions.banking.accounts.account.number")]
+    ).json
     assert accounts == {"permissions": {"banking": {"accounts": [{"account": {"number": "123456789"}}]}}}
     unknown = raw("GET", "/auth", headers=ALICE, query=[("fields", "role,noSuchField")]).json
     assert unknown == {"role": "member"}
@@ -426,7 +478,9 @@ def test_fields_conflict_is_a_422(raw: RawClient) -> None:
 
 
 def test_malformed_requests_get_4xx_bodies_never_a_500(raw: RawClient) -> None:
-    bad_json = raw("POST", "/auth/forgotten-password/request", body=b"{not json", headers={"Content-Type": "application/json"})
+    bad_json = raw(
+        "POST", "/auth/forgotten-password/request", body=b"{not json", headers={"Content-Type": "application/json"}
+    )
     assert (bad_json.status, bad_json.json) == (422, {"code": "dataConversion", "name": "body"})
     not_object = raw("POST", "/auth/forgotten-password", body=b"[1,2]", headers={"Content-Type": "application/json"})
     assert not_object.status == 422
@@ -475,7 +529,7 @@ def test_fifty_threads_login_get_logout_without_errors_or_cross_talk(emulator: C
                         if auth.user.display != "Name of " + name or auth.session_token != token:
                             failures.append("%s saw %s" % (name, auth.user.display))
                         session_api.logout()
-                except Exception as exc:  # noqa: BLE001 - collected and reported below
+                except Exception as exc:
                     failures.append("%s: %r" % (name, exc))
 
     threads = [threading.Thread(target=work, args=(name,)) for name in users]

@@ -56,15 +56,45 @@ MATRIX = [
     ("read-timeout", hang(5), ApiTimeoutError, 0, "read timeout after 0.5s"),
     ("reset-before-body", reset(), ApiConnectionError, 0, "connection broken while reading the response"),
     ("reset-during-body", reset(response("200 OK", AUTH_JSON)[:200]), ApiConnectionError, 0, "connection broken"),
-    ("short-body", reply(response("200 OK", b'{"role":"member"}', length=500), close=True), ApiConnectionError, 0, "connection broken"),
-    ("invalid-json", reply(response("200 OK", b"{role: member}")), ResponseDecodeError, 200, "invalid JSON where Auth was expected"),
+    (
+        "short-body",
+        reply(response("200 OK", b'{"role":"member"}', length=500), close=True),
+        ApiConnectionError,
+        0,
+        "connection broken",
+    ),
+    (
+        "invalid-json",
+        reply(response("200 OK", b"{role: member}")),
+        ResponseDecodeError,
+        200,
+        "invalid JSON where Auth was expected",
+    ),
     ("truncated-json", reply(response("200 OK", AUTH_JSON[:300])), ResponseDecodeError, 200, "invalid JSON"),
     ("empty-200", reply(response("200 OK", b"")), ResponseDecodeError, 200, "empty body where Auth was expected"),
     ("json-array", reply(response("200 OK", b"[]")), ResponseDecodeError, 200, "unexpected body shape for Auth"),
-    ("html-502", reply(response("502 Bad Gateway", b"<html><h1>502 Bad Gateway</h1></html>", "text/html")), ServiceException, 502, "Bad Gateway"),
-    ("wrong-content-type", reply(response("200 OK", AUTH_JSON, "text/plain")), ResponseDecodeError, 200, "got Content-Type text/plain"),
+    (
+        "html-502",
+        reply(response("502 Bad Gateway", b"<html><h1>502 Bad Gateway</h1></html>", "text/html")),
+        ServiceException,
+        502,
+        "Bad Gateway",
+    ),
+    (
+        "wrong-content-type",
+        reply(response("200 OK", AUTH_JSON, "text/plain")),
+        ResponseDecodeError,
+        200,
+        "got Content-Type text/plain",
+    ),
     ("slow-drip", drip(OK_AUTH, 0.8), ApiTimeoutError, 0, "read timeout"),
-    ("garbage-status-line", reply(b"NOT HTTP AT ALL\r\n\r\n", close=True), ApiConnectionError, 0, "GET http://127.0.0.1"),
+    (
+        "garbage-status-line",
+        reply(b"NOT HTTP AT ALL\r\n\r\n", close=True),
+        ApiConnectionError,
+        0,
+        "GET http://127.0.0.1",
+    ),
 ]
 
 
@@ -133,7 +163,9 @@ def test_get_recovers_from_503_but_post_is_not_resent() -> None:
 
 
 def test_429_retry_after_is_honoured_for_get() -> None:
-    with FaultServer(reply(response("429 Too Many Requests", b"", extra="Retry-After: 1\r\n")), reply(OK_AUTH)) as server:
+    with FaultServer(
+        reply(response("429 Too Many Requests", b"", extra="Retry-After: 1\r\n")), reply(OK_AUTH)
+    ) as server:
         started = time.monotonic()
         client_for(server.url).get_current_auth()
         assert server.count == 2 and 0.9 <= time.monotonic() - started < 5
@@ -172,7 +204,9 @@ def test_retries_zero_and_custom_retry_objects() -> None:
         exc, _ = timed(client_for(server.url, retries=0).get_current_auth)
         assert exc.status == 503 and server.count == 1
     custom = urllib3.Retry(total=1, status_forcelist=[503], allowed_methods=None, raise_on_status=False)
-    with FaultServer(reply(response("503 Service Unavailable", b"")), reply(response("200 OK", b'{"sessionToken":"t"}'))) as server:
+    with FaultServer(
+        reply(response("503 Service Unavailable", b"")), reply(response("200 OK", b'{"sessionToken":"t"}'))
+    ) as server:
         assert client_for(server.url, retries=custom).login().session_token == "t"  # the user asked for POST retries
         assert server.count == 2
 
@@ -180,5 +214,5 @@ def test_retries_zero_and_custom_retry_objects() -> None:
 @pytest.mark.parametrize("value", [-1, "3", 1.5])
 def test_bad_retries_values_are_refused_clearly(value: object) -> None:
     configuration = swagger_client.Configuration(retries=value)
-    with pytest.raises((TypeError, ValueError), match="Configuration.retries"):
+    with pytest.raises((TypeError, ValueError), match=r"Configuration\.retries"):
         swagger_client.ApiClient(configuration)

@@ -49,7 +49,13 @@ OPERATIONS = {
     "new_otp": ["medium"],
     "validate_secondary_password": ["password"],
 }
-REQUIRED = {"change_forgotten_password": "params", "forgotten_password_request": "params", "get_data_for_change_forgotten_password": "key", "new_otp": "medium", "validate_secondary_password": "password"}
+REQUIRED = {
+    "change_forgotten_password": "params",
+    "forgotten_password_request": "params",
+    "get_data_for_change_forgotten_password": "key",
+    "new_otp": "medium",
+    "validate_secondary_password": "password",
+}
 
 replies = st.sampled_from(
     [
@@ -78,8 +84,15 @@ def api(server: RecordingServer) -> Iterator[swagger_client.AuthApi]:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(operation=st.sampled_from(sorted(OPERATIONS)), values=st.data(), reply=replies, extra=st.one_of(st.none(), st.text(min_size=1, max_size=8)))
-def test_random_arguments_to_every_operation(server: RecordingServer, api: swagger_client.AuthApi, operation: str, values: Any, reply: Canned, extra: Any) -> None:
+@given(
+    operation=st.sampled_from(sorted(OPERATIONS)),
+    values=st.data(),
+    reply=replies,
+    extra=st.one_of(st.none(), st.text(min_size=1, max_size=8)),
+)
+def test_random_arguments_to_every_operation(
+    server: RecordingServer, api: swagger_client.AuthApi, operation: str, values: Any, reply: Canned, extra: Any
+) -> None:
     server.default = reply
     kwargs = {name: values.draw(anything, label=name) for name in OPERATIONS[operation]}
     if extra is not None and extra.isidentifier():
@@ -91,7 +104,9 @@ def test_random_arguments_to_every_operation(server: RecordingServer, api: swagg
     except DOCUMENTED:
         return
     # A call that went through returned the declared type (or None for empty replies).
-    assert result is None or isinstance(result, (models.Auth, models.DataForLogin, models.PasswordInput, models.DataForChangeForgottenPassword, list))
+    assert result is None or isinstance(
+        result, (models.Auth, models.DataForLogin, models.PasswordInput, models.DataForChangeForgottenPassword, list)
+    )
 
 
 @settings(max_examples=400, deadline=None)

@@ -63,5 +63,7 @@ def test_readme_generated_region_is_checked(tree: Path) -> None:
 def test_generate_repairs_what_check_reports(tree: Path) -> None:
     path = tree / "swagger_client" / "api" / "auth_api.py"
     path.write_text("broken")
-    subprocess.run([sys.executable, str(tree / "codegen" / "generate.py")], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [sys.executable, str(tree / "codegen" / "generate.py")], check=True, capture_output=True, timeout=120
+    )
     assert run_check(tree).returncode == 0

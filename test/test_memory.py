@@ -46,7 +46,9 @@ def test_ten_thousand_deserializations_leave_memory_and_handlers_flat() -> None:
     work(10_000)
     gc.collect()
     # A leak of even one object per call would show as 10,000 more; allow small noise.
-    assert sys.getallocatedblocks() - blocks < 2_000, "allocated blocks grew by %d" % (sys.getallocatedblocks() - blocks)
+    assert sys.getallocatedblocks() - blocks < 2_000, "allocated blocks grew by %d" % (
+        sys.getallocatedblocks() - blocks
+    )
     assert len(gc.get_objects()) - objects < 500
     assert handler_count() == handlers
     assert len(logging.root.manager.loggerDict) == loggers

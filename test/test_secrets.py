@@ -23,18 +23,36 @@ ANSWER = "Rex-SECRET"
 PROXYLESS_CHANNEL = "main"
 
 
-def test_a_full_session_leaks_no_secret(tmp_path: Path, caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture) -> None:
+def test_a_full_session_leaks_no_secret(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)  # everything, urllib3 included
     log_file = tmp_path / "client.log"
     seen: List[str] = []
-    secrets = [PASSWORD, SECONDARY, ACCESS_TOKEN, NEW_PASSWORD, ANSWER, base64.b64encode(("alice:%s" % PASSWORD).encode()).decode()]
+    secrets = [
+        PASSWORD,
+        SECONDARY,
+        ACCESS_TOKEN,
+        NEW_PASSWORD,
+        ANSWER,
+        base64.b64encode(("alice:%s" % PASSWORD).encode()).decode(),
+    ]
 
     def record(exc: BaseException) -> None:
         seen.extend([str(exc), repr(exc), str(getattr(exc, "reason", ""))])
 
     with CyclosEmulator(secondary_password_required=True, confirmation_password_required=True) as emu:
-        emu.add_user("alice", PASSWORD, email="alice@example.com", secondary_password=SECONDARY, security_question="Pet?", security_answer=ANSWER)
-        configuration = emu.configuration("alice", PASSWORD, debug=True, logger_file=str(log_file), channel=PROXYLESS_CHANNEL)
+        emu.add_user(
+            "alice",
+            PASSWORD,
+            email="alice@example.com",
+            secondary_password=SECONDARY,
+            security_question="Pet?",
+            security_answer=ANSWER,
+        )
+        configuration = emu.configuration(
+            "alice", PASSWORD, debug=True, logger_file=str(log_file), channel=PROXYLESS_CHANNEL
+        )
         seen.append(repr(configuration))
         seen.append(configuration.to_debug_report())
 
@@ -53,7 +71,9 @@ def test_a_full_session_leaks_no_secret(tmp_path: Path, caplog: pytest.LogCaptur
         record(logged_out.value)
 
         with pytest.raises(ApiException) as wrong_login:
-            swagger_client.AuthApi(swagger_client.ApiClient(emu.configuration("alice", PASSWORD + "x", debug=True))).login()
+            swagger_client.AuthApi(
+                swagger_client.ApiClient(emu.configuration("alice", PASSWORD + "x", debug=True))
+            ).login()
         record(wrong_login.value)
 
         client_configuration = emu.configuration(debug=True)
@@ -78,13 +98,21 @@ def test_a_full_session_leaks_no_secret(tmp_path: Path, caplog: pytest.LogCaptur
             guest_api.change_forgotten_password(wrong_answer)
         record(bad_answer.value)
         seen.append(repr(wrong_answer))
-        guest_api.change_forgotten_password(models.ChangeForgottenPassword(key=key, security_answer=ANSWER, new_password=NEW_PASSWORD))
+        guest_api.change_forgotten_password(
+            models.ChangeForgottenPassword(key=key, security_answer=ANSWER, new_password=NEW_PASSWORD)
+        )
         with pytest.raises(ApiException) as used_key:
             guest_api.get_data_for_change_forgotten_password(key)
         record(used_key.value)
 
     out, err = capfd.readouterr()
-    texts = {"log records": caplog.text, "log file": log_file.read_text(), "stdout": out, "stderr": err, "reprs and messages": "\n".join(seen)}
+    texts = {
+        "log records": caplog.text,
+        "log file": log_file.read_text(),
+        "stdout": out,
+        "stderr": err,
+        "reprs and messages": "\n".join(seen),
+    }
     assert "Request POST" in caplog.text and "data-for-change?key=***" in caplog.text  # the log is there, masked
     for where, text in texts.items():
         for secret in secrets:
@@ -92,8 +120,15 @@ def test_a_full_session_leaks_no_secret(tmp_path: Path, caplog: pytest.LogCaptur
 
 
 def test_redaction_helpers() -> None:
-    assert redact_headers({"Authorization": "Basic x", "session-token": "t", "Accept": "a"}) == {"Authorization": "***", "session-token": "***", "Accept": "a"}
-    assert redact_url("http://h/api/auth/forgotten-password/data-for-change?fields=a&key=K1&x=2") == "http://h/api/auth/forgotten-password/data-for-change?fields=a&key=***&x=2"
+    assert redact_headers({"Authorization": "Basic x", "session-token": "t", "Accept": "a"}) == {
+        "Authorization": "***",
+        "session-token": "***",
+        "Accept": "a",
+    }
+    assert (
+        redact_url("http://h/api/auth/forgotten-password/data-for-change?fields=a&key=K1&x=2")
+        == "http://h/api/auth/forgotten-password/data-for-change?fields=a&key=***&x=2"
+    )
     assert redact_body(b'{"sessionToken": "T", "user": {"id": "1"}}') == '{"sessionToken": "***", "user": {"id": "1"}}'
     assert redact_body(b"plain-password", json_only=True) == "<14 bytes of non-JSON body not shown>"
     assert "T0K" not in redact_body(b"<html>sessionToken=T0K</html>")

@@ -18,7 +18,9 @@ from swagger_client.testing import CyclosEmulator
 @pytest.fixture
 def emu() -> CyclosEmulator:
     with CyclosEmulator(confirmation_password_required=True, secondary_password_required=True) as emulator:
-        emulator.add_user("alice", "alice-password", email="alice@example.com", secondary_password="1234", mobile_phone="+59899123456")
+        emulator.add_user(
+            "alice", "alice-password", email="alice@example.com", secondary_password="1234", mobile_phone="+59899123456"
+        )
         yield emulator
 
 
@@ -90,7 +92,9 @@ def test_seed_examples_for_all_eleven_operations(emu: CyclosEmulator, capsys: py
     assert api_response.generated is False
 
     # change_forgotten_password
-    params = swagger_client.ChangeForgottenPassword(key=key, new_password="n3w-pass", new_password_confirmation="n3w-pass", check_confirmation=True)
+    params = swagger_client.ChangeForgottenPassword(
+        key=key, new_password="n3w-pass", new_password_confirmation="n3w-pass", check_confirmation=True
+    )
     api_instance.change_forgotten_password(params)
 
     # disconnect_current_client

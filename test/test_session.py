@@ -104,7 +104,7 @@ def test_one_session_used_from_several_threads(emulator: CyclosEmulator) -> None
                     if number == 0 and i == 15:
                         emulator.expire_sessions()  # once, while every thread is busy
                     assert session.auth_api.get_current_auth().user.display == "Alice"
-            except BaseException as exc:  # noqa: BLE001 - reported below
+            except BaseException as exc:
                 errors.append(exc)
 
         threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
@@ -144,8 +144,22 @@ def test_demo_walks_the_flow_against_the_embedded_emulator() -> None:
 def test_demo_against_a_host_reads_the_password_from_the_environment(emulator: CyclosEmulator) -> None:
     env = dict(os.environ, CYCLOS_PASSWORD="alice-password")
     result = subprocess.run(
-        [sys.executable, "-m", "swagger_client.demo", "--host", emulator.url, "--username", "alice", "--channel", "main"],
-        capture_output=True, text=True, timeout=60, env=env, stdin=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "swagger_client.demo",
+            "--host",
+            emulator.url,
+            "--username",
+            "alice",
+            "--channel",
+            "main",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, result.stderr
     assert "user: Alice (member)" in result.stdout and "loggedOut" in result.stdout
@@ -156,7 +170,11 @@ def test_demo_reports_a_failed_login(emulator: CyclosEmulator) -> None:
     env = dict(os.environ, CYCLOS_PASSWORD="wrong")
     result = subprocess.run(
         [sys.executable, "-m", "swagger_client.demo", "--host", emulator.url, "--username", "alice"],
-        capture_output=True, text=True, timeout=60, env=env, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 1
     assert "Failed: UnauthorizedException" in result.stdout

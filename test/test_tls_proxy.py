@@ -62,12 +62,16 @@ def test_ssl_ca_cert_trusts_a_private_ca(tls_emulator: CyclosEmulator, ca_file: 
     assert auth.user.display == "Alice"
 
 
-def test_wrong_host_name_is_refused_and_assert_hostname_accepts_it(ca: trustme.CA, tmp_path: Path, ca_file: str) -> None:
+def test_wrong_host_name_is_refused_and_assert_hostname_accepts_it(
+    ca: trustme.CA, tmp_path: Path, ca_file: str
+) -> None:
     with CyclosEmulator(tls=write_pair(ca, tmp_path, "cyclos.example.com")) as emu:
         emu.add_user("alice", "alice-password")
         with pytest.raises(ApiConnectionError, match="TLS error: certificate does not match the host name"):
             auth_api(emu.configuration("alice", "alice-password", ssl_ca_cert=ca_file)).get_current_auth()
-        configuration = emu.configuration("alice", "alice-password", ssl_ca_cert=ca_file, assert_hostname="cyclos.example.com")
+        configuration = emu.configuration(
+            "alice", "alice-password", ssl_ca_cert=ca_file, assert_hostname="cyclos.example.com"
+        )
         assert auth_api(configuration).get_current_auth().principal == "alice"
 
 
@@ -77,7 +81,9 @@ def test_client_certificates(ca: trustme.CA, tmp_path: Path, ca_file: str) -> No
         emu.add_user("alice", "alice-password")
         with pytest.raises(ApiConnectionError):
             auth_api(emu.configuration("alice", "alice-password", ssl_ca_cert=ca_file)).get_current_auth()
-        configuration = emu.configuration("alice", "alice-password", ssl_ca_cert=ca_file, cert_file=client_cert, key_file=client_key)
+        configuration = emu.configuration(
+            "alice", "alice-password", ssl_ca_cert=ca_file, cert_file=client_cert, key_file=client_key
+        )
         assert auth_api(configuration).get_current_auth().principal == "alice"
 
 
@@ -94,7 +100,9 @@ def test_verify_ssl_false_warns_once(tls_emulator: CyclosEmulator) -> None:
 # -- proxies ------------------------------------------------------------------------------
 
 
-def test_http_through_an_authenticating_proxy_without_leaking_its_password(emulator: CyclosEmulator, caplog: pytest.LogCaptureFixture) -> None:
+def test_http_through_an_authenticating_proxy_without_leaking_its_password(
+    emulator: CyclosEmulator, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     with ProxyServer(credentials=("proxyuser", "proxy-SECRET")) as proxy:
         proxy_url = proxy.url.replace("http://", "http://proxyuser:proxy-SECRET@")
@@ -103,7 +111,9 @@ def test_http_through_an_authenticating_proxy_without_leaking_its_password(emula
         assert proxy.seen[0].startswith("GET %s/auth" % emulator.url)
         assert proxy.proxy_authorizations[0] and proxy.proxy_authorizations[0].startswith("Basic ")
         assert "proxy-SECRET" not in repr(configuration)
-        wrong = emulator.configuration("alice", "alice-password", proxy=proxy.url.replace("http://", "http://proxyuser:wrong-SECRET@"))
+        wrong = emulator.configuration(
+            "alice", "alice-password", proxy=proxy.url.replace("http://", "http://proxyuser:wrong-SECRET@")
+        )
         with pytest.raises(ApiException) as info:
             auth_api(wrong).get_current_auth()
         assert info.value.status == 407
@@ -113,10 +123,14 @@ def test_http_through_an_authenticating_proxy_without_leaking_its_password(emula
 
 def test_https_through_a_proxy_uses_connect(tls_emulator: CyclosEmulator, ca_file: str) -> None:
     with ProxyServer(credentials=("u", "p-SECRET")) as proxy:
-        configuration = tls_emulator.configuration("alice", "alice-password", ssl_ca_cert=ca_file, proxy=proxy.url.replace("http://", "http://u:p-SECRET@"))
+        configuration = tls_emulator.configuration(
+            "alice", "alice-password", ssl_ca_cert=ca_file, proxy=proxy.url.replace("http://", "http://u:p-SECRET@")
+        )
         assert auth_api(configuration).get_current_auth().user.display == "Alice"
         assert proxy.seen[0].startswith("CONNECT 127.0.0.1:%d HTTP/1." % tls_emulator.port)
-        wrong = tls_emulator.configuration("alice", "alice-password", ssl_ca_cert=ca_file, proxy=proxy.url.replace("http://", "http://u:bad-SECRET@"))
+        wrong = tls_emulator.configuration(
+            "alice", "alice-password", ssl_ca_cert=ca_file, proxy=proxy.url.replace("http://", "http://u:bad-SECRET@")
+        )
         with pytest.raises(ApiConnectionError, match="proxy error") as info:
             auth_api(wrong).get_current_auth()
         assert "SECRET" not in str(info.value)

@@ -8,7 +8,7 @@ validates them, builds the request and maps the response.
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.api_client import ApiClient
 from swagger_client.operation import Operation, Parameter
@@ -325,7 +325,7 @@ class AuthApi(object):
         *,
         fields: Optional[List[str]] = None,
         **kwargs: Any,
-    ) -> DataForLogin:
+    ) -> Optional[DataForLogin]:
         """Returns data containing the configuration for logging-in
 
         Contains data useful for login, such as the allowed user identification methods, the password type and data for the forgot password request.

@@ -248,18 +248,24 @@ if TYPE_CHECKING:
     from swagger_client.models.custom_field_possible_value import CustomFieldPossibleValue as CustomFieldPossibleValue
     from swagger_client.models.custom_field_size_enum import CustomFieldSizeEnum as CustomFieldSizeEnum
     from swagger_client.models.custom_field_type_enum import CustomFieldTypeEnum as CustomFieldTypeEnum
-    from swagger_client.models.data_for_change_forgotten_password import DataForChangeForgottenPassword as DataForChangeForgottenPassword
+    from swagger_client.models.data_for_change_forgotten_password import (
+        DataForChangeForgottenPassword as DataForChangeForgottenPassword,
+    )
     from swagger_client.models.data_for_login import DataForLogin as DataForLogin
     from swagger_client.models.entity import Entity as Entity
     from swagger_client.models.entity_reference import EntityReference as EntityReference
     from swagger_client.models.error import Error as Error
     from swagger_client.models.error_kind import ErrorKind as ErrorKind
-    from swagger_client.models.external_payments_permissions import ExternalPaymentsPermissions as ExternalPaymentsPermissions
+    from swagger_client.models.external_payments_permissions import (
+        ExternalPaymentsPermissions as ExternalPaymentsPermissions,
+    )
     from swagger_client.models.file_mime_type_enum import FileMimeTypeEnum as FileMimeTypeEnum
     from swagger_client.models.forbidden_error import ForbiddenError as ForbiddenError
     from swagger_client.models.forbidden_error_code import ForbiddenErrorCode as ForbiddenErrorCode
     from swagger_client.models.forgotten_password_error import ForgottenPasswordError as ForgottenPasswordError
-    from swagger_client.models.forgotten_password_error_code import ForgottenPasswordErrorCode as ForgottenPasswordErrorCode
+    from swagger_client.models.forgotten_password_error_code import (
+        ForgottenPasswordErrorCode as ForgottenPasswordErrorCode,
+    )
     from swagger_client.models.forgotten_password_request import ForgottenPasswordRequest as ForgottenPasswordRequest
     from swagger_client.models.image import Image as Image
     from swagger_client.models.input_error import InputError as InputError
@@ -287,7 +293,9 @@ if TYPE_CHECKING:
     from swagger_client.models.password_type import PasswordType as PasswordType
     from swagger_client.models.passwords_permissions import PasswordsPermissions as PasswordsPermissions
     from swagger_client.models.payment_request_permissions import PaymentRequestPermissions as PaymentRequestPermissions
-    from swagger_client.models.payment_requests_permissions import PaymentRequestsPermissions as PaymentRequestsPermissions
+    from swagger_client.models.payment_requests_permissions import (
+        PaymentRequestsPermissions as PaymentRequestsPermissions,
+    )
     from swagger_client.models.payments_permissions import PaymentsPermissions as PaymentsPermissions
     from swagger_client.models.permissions import Permissions as Permissions
     from swagger_client.models.principal_type import PrincipalType as PrincipalType
@@ -299,21 +307,35 @@ if TYPE_CHECKING:
     from swagger_client.models.record_permissions import RecordPermissions as RecordPermissions
     from swagger_client.models.record_type import RecordType as RecordType
     from swagger_client.models.records_permissions import RecordsPermissions as RecordsPermissions
-    from swagger_client.models.recurring_payment_permissions import RecurringPaymentPermissions as RecurringPaymentPermissions
-    from swagger_client.models.recurring_payments_permissions import RecurringPaymentsPermissions as RecurringPaymentsPermissions
+    from swagger_client.models.recurring_payment_permissions import (
+        RecurringPaymentPermissions as RecurringPaymentPermissions,
+    )
+    from swagger_client.models.recurring_payments_permissions import (
+        RecurringPaymentsPermissions as RecurringPaymentsPermissions,
+    )
     from swagger_client.models.related_transfer_type import RelatedTransferType as RelatedTransferType
     from swagger_client.models.role_enum import RoleEnum as RoleEnum
-    from swagger_client.models.scheduled_payment_permissions import ScheduledPaymentPermissions as ScheduledPaymentPermissions
-    from swagger_client.models.scheduled_payments_permissions import ScheduledPaymentsPermissions as ScheduledPaymentsPermissions
+    from swagger_client.models.scheduled_payment_permissions import (
+        ScheduledPaymentPermissions as ScheduledPaymentPermissions,
+    )
+    from swagger_client.models.scheduled_payments_permissions import (
+        ScheduledPaymentsPermissions as ScheduledPaymentsPermissions,
+    )
     from swagger_client.models.send_medium_enum import SendMediumEnum as SendMediumEnum
     from swagger_client.models.stored_file import StoredFile as StoredFile
     from swagger_client.models.tickets_permissions import TicketsPermissions as TicketsPermissions
     from swagger_client.models.token_type_enum import TokenTypeEnum as TokenTypeEnum
     from swagger_client.models.tokens_permissions import TokensPermissions as TokensPermissions
     from swagger_client.models.transaction import Transaction as Transaction
-    from swagger_client.models.transaction_authorization_permissions import TransactionAuthorizationPermissions as TransactionAuthorizationPermissions
-    from swagger_client.models.transaction_authorization_status_enum import TransactionAuthorizationStatusEnum as TransactionAuthorizationStatusEnum
-    from swagger_client.models.transaction_authorizations_permissions import TransactionAuthorizationsPermissions as TransactionAuthorizationsPermissions
+    from swagger_client.models.transaction_authorization_permissions import (
+        TransactionAuthorizationPermissions as TransactionAuthorizationPermissions,
+    )
+    from swagger_client.models.transaction_authorization_status_enum import (
+        TransactionAuthorizationStatusEnum as TransactionAuthorizationStatusEnum,
+    )
+    from swagger_client.models.transaction_authorizations_permissions import (
+        TransactionAuthorizationsPermissions as TransactionAuthorizationsPermissions,
+    )
     from swagger_client.models.transaction_kind import TransactionKind as TransactionKind
     from swagger_client.models.transfer import Transfer as Transfer
     from swagger_client.models.transfer_status import TransferStatus as TransferStatus

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from swagger_client.model_base import field
 from swagger_client.models.internal_named_entity import InternalNamedEntity

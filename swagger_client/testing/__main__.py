@@ -26,7 +26,15 @@ def main(argv: Optional[List[str]] = None) -> int:
     emu = CyclosEmulator(args.host, args.port, secondary_password_required=args.secondary_password)
     emu.start()
     for username, password, email, role, phone in DEMO_USERS:
-        emu.add_user(username, password, email=email, role=role, name=username.title(), mobile_phone=phone, secondary_password="1234")
+        emu.add_user(
+            username,
+            password,
+            email=email,
+            role=role,
+            name=username.title(),
+            mobile_phone=phone,
+            secondary_password="1234",
+        )
     token = emu.add_access_client("alice")
     print("Cyclos 4.11.5 /auth emulator serving %s" % emu.url)
     print("Demo users (these are throwaway credentials of the local emulator):")

@@ -28,9 +28,22 @@ def guest_permissions() -> Dict[str, Any]:
 
 def user_permissions(role: str) -> Dict[str, Any]:
     """A plausible permission tree; every property name is one the spec defines."""
-    currency = {"id": "-10", "name": "Units", "internalName": "units", "symbol": "U", "prefix": "U ", "suffix": "", "decimalDigits": 2}
+    currency = {
+        "id": "-10",
+        "name": "Units",
+        "internalName": "units",
+        "symbol": "U",
+        "prefix": "U ",
+        "suffix": "",
+        "decimalDigits": 2,
+    }
     account_type = {"id": "-20", "name": "Member account", "internalName": "memberAccount"}
-    payment_type = {"id": "-30", "name": "Member payment", "internalName": "memberAccount.payment", "related": account_type}
+    payment_type = {
+        "id": "-30",
+        "name": "Member payment",
+        "internalName": "memberAccount.payment",
+        "related": account_type,
+    }
     return {
         "users": {"search": True, "viewProfile": True, "map": True, "contacts": True},
         "myProfile": {
@@ -58,16 +71,33 @@ def user_permissions(role: str) -> Dict[str, Any]:
             ],
             "payments": {"user": True, "system": role == "administrator", "self": True, "pos": False},
             "authorizations": {"view": True, "authorize": False, "deny": False, "cancel": False},
-            "scheduledPayments": {"view": True, "process": False, "block": False, "unblock": False, "cancel": True, "settle": False},
+            "scheduledPayments": {
+                "view": True,
+                "process": False,
+                "block": False,
+                "unblock": False,
+                "cancel": True,
+                "settle": False,
+            },
             "recurringPayments": {"view": True, "cancel": True},
             "externalPayments": {"view": False},
-            "paymentRequests": {"view": True, "accept": True, "reject": True, "cancel": True, "reschedule": False, "changeExpiration": False, "authorize": False},
+            "paymentRequests": {
+                "view": True,
+                "accept": True,
+                "reject": True,
+                "cancel": True,
+                "reschedule": False,
+                "changeExpiration": False,
+                "authorize": False,
+            },
             "tickets": {"view": True, "create": True, "cancel": True, "approve": True, "accept": True},
         },
         "marketplace": {"search": True, "viewAdvertisements": True, "viewWebshop": True, "purchase": True},
         "passwords": {
             "manage": True,
-            "passwords": [{"type": LOGIN_PASSWORD_TYPE, "change": True, "enable": False, "reset": False, "unblock": False}],
+            "passwords": [
+                {"type": LOGIN_PASSWORD_TYPE, "change": True, "enable": False, "reset": False, "unblock": False}
+            ],
         },
         "records": {"user": [], "system": []},
         "operations": {"user": [], "system": []},
@@ -82,7 +112,7 @@ def guest_auth() -> Dict[str, Any]:
 
 
 def user_auth(
-    user: "EmulatedUser",
+    user: EmulatedUser,
     *,
     session_token: Optional[str] = None,
     access_client: Optional[Dict[str, Any]] = None,
@@ -183,7 +213,12 @@ def input_error(code: str, **extra: Any) -> Dict[str, Any]:
 
 
 def validation_error(property_errors: Dict[str, List[str]]) -> Dict[str, Any]:
-    return {"code": "validation", "generalErrors": [], "properties": sorted(property_errors), "propertyErrors": property_errors}
+    return {
+        "code": "validation",
+        "generalErrors": [],
+        "properties": sorted(property_errors),
+        "propertyErrors": property_errors,
+    }
 
 
 def server_error(exception_type: str, kind: str = "general", **extra: Any) -> Dict[str, Any]:

@@ -42,7 +42,10 @@ class CyclosEmulator(object):
         known = {f.name for f in dataclass_fields(EmulatorSettings)}
         unknown = sorted(set(options) - known)
         if unknown:
-            raise TypeError("CyclosEmulator() got an unexpected keyword argument %r (settings: %s)" % (unknown[0], ", ".join(sorted(known))))
+            raise TypeError(
+                "CyclosEmulator() got an unexpected keyword argument %r (settings: %s)"
+                % (unknown[0], ", ".join(sorted(known)))
+            )
         self.settings = EmulatorSettings(**options)
         self.settings.validate()
         self._state = EmulatorState(self.settings)
@@ -55,7 +58,7 @@ class CyclosEmulator(object):
 
     # -- lifecycle -----------------------------------------------------------------------
 
-    def start(self) -> "CyclosEmulator":
+    def start(self) -> CyclosEmulator:
         """Bind and serve on a background thread (idempotent)."""
         if self._server is not None:
             return self
@@ -68,7 +71,9 @@ class CyclosEmulator(object):
                 context.verify_mode = ssl.CERT_REQUIRED
             server.socket = context.wrap_socket(server.socket, server_side=True)
         self._server = server
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="cyclos-emulator", daemon=True)
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="cyclos-emulator", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -83,7 +88,7 @@ class CyclosEmulator(object):
         if self._thread is not None:
             self._thread.join(timeout=5)
 
-    def __enter__(self) -> "CyclosEmulator":
+    def __enter__(self) -> CyclosEmulator:
         return self.start()
 
     def __exit__(self, *exc_info: Any) -> None:

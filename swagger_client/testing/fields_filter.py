@@ -8,7 +8,7 @@ excluding the same field at one level is an error.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, Optional, Set
+from typing import Any, Dict, Iterable, List, Optional, Set
 
 
 class FieldsConflict(ValueError):
@@ -18,14 +18,14 @@ class FieldsConflict(ValueError):
 class FieldsNode:
     """What to keep at one level of a document."""
 
-    __slots__ = ("includes", "excludes", "children")
+    __slots__ = ("children", "excludes", "includes")
 
     def __init__(self) -> None:
         self.includes: Set[str] = set()
         self.excludes: Set[str] = set()
-        self.children: Dict[str, "FieldsNode"] = {}
+        self.children: Dict[str, FieldsNode] = {}
 
-    def child(self, name: str) -> "FieldsNode":
+    def child(self, name: str) -> FieldsNode:
         return self.children.setdefault(name, FieldsNode())
 
 
@@ -46,7 +46,7 @@ def parse_fields(values: Iterable[str]) -> Optional[FieldsNode]:
     return root
 
 
-def _add_path(node: FieldsNode, segments: list) -> None:
+def _add_path(node: FieldsNode, segments: List[str]) -> None:
     head, rest = segments[0], segments[1:]
     excluded = head[:1] in ("-", "!")
     name = head[1:] if excluded else head

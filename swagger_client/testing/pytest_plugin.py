@@ -27,5 +27,7 @@ def cyclos_emulator(request: Any) -> Iterator[CyclosEmulator]:
     marker = request.node.get_closest_marker("cyclos_emulator")
     options = dict(marker.kwargs) if marker else {}
     with CyclosEmulator(**options) as emu:
-        emu.add_user(DEFAULT_USER[0], DEFAULT_USER[1], email="alice@example.com", name="Alice", mobile_phone="+59899123456")
+        emu.add_user(
+            DEFAULT_USER[0], DEFAULT_USER[1], email="alice@example.com", name="Alice", mobile_phone="+59899123456"
+        )
         yield emu

@@ -8,7 +8,7 @@ import socket
 import threading
 from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Dict, Set, Tuple
+from typing import Any, Callable, Dict, List, Set, Tuple
 from urllib.parse import parse_qs, urlsplit
 
 from swagger_client.testing import documents as docs
@@ -44,14 +44,16 @@ def dispatch(state: EmulatorState, request: Request) -> Reply:
         if name is None:
             if request.path in _PATHS:
                 allowed = sorted(m for m, p in ROUTES if p == request.path)
-                return Reply(405, docs.server_error("HttpRequestMethodNotSupportedException"), [("Allow", ", ".join(allowed))])
+                return Reply(
+                    405, docs.server_error("HttpRequestMethodNotSupportedException"), [("Allow", ", ".join(allowed))]
+                )
             raise Refusal(404, docs.not_found(choices.UNKNOWN_OPERATION_ENTITY, request.path))
         with state.lock:
             operation: Callable[[Request], Reply] = getattr(state, name)
             return operation(request)
     except Refusal as refusal:
         return Reply(refusal.status, refusal.body)
-    except Exception:  # noqa: BLE001 - a bug must still answer like the server: 500 without a trace
+    except Exception:
         log.exception("emulator operation %s failed", name)
         return Reply(500, docs.server_error("UnexpectedException"))
 
@@ -121,9 +123,9 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
             return
         request = Request(
             method=self.command,
-            path=parts.path[len(API_PREFIX):].rstrip("/") or "/",
+            path=parts.path[len(API_PREFIX) :].rstrip("/") or "/",
             query=parse_qs(parts.query, keep_blank_values=True),
-            headers=self.headers,
+            headers=self.headers,  # type: ignore[arg-type]  # email.message.Message: a case-insensitive mapping
             cookies=_cookies(self.headers.get("Cookie")),
             body=body,
             client_address=self.client_address[0],
@@ -144,9 +146,10 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
             self.send_header("Connection", "close")
             self.close_connection = True
         # Head and body leave in a single write (see setup()).
-        self._headers_buffer.append(b"\r\n")
+        buffer: List[bytes] = self._headers_buffer  # type: ignore[attr-defined]  # BaseHTTPRequestHandler's own
+        buffer.append(b"\r\n")
         if self.command != "HEAD":
-            self._headers_buffer.append(payload)
+            buffer.append(payload)
         self.flush_headers()
 
 

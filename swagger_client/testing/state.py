@@ -231,7 +231,11 @@ class EmulatorState:
         prefix = headers.get("Session-Prefix")
         access_token = headers.get("Access-Client-Token")
         cookie_half = request.cookies.get("Session-Token")
-        kinds = [k for k, v in (("basic", authorization), ("session", session_token or prefix), ("accessClient", access_token)) if v]
+        kinds = [
+            k
+            for k, v in (("basic", authorization), ("session", session_token or prefix), ("accessClient", access_token))
+            if v
+        ]
         if len(kinds) > 1:
             raise Refusal(401, docs.unauthorized(choices.MIXED_CREDENTIALS_CODE))
         self._check_channel(request)
@@ -286,10 +290,14 @@ class EmulatorState:
             raise Refusal(401, docs.unauthorized("login"))
         if user.status != "active":
             raise Refusal(401, docs.unauthorized("login", userStatus=user.status))
-        self._check_password(user.password, password, lambda status: Refusal(401, docs.unauthorized("login", passwordStatus=status)))
+        self._check_password(
+            user.password, password, lambda status: Refusal(401, docs.unauthorized("login", passwordStatus=status))
+        )
         return user
 
-    def _check_password(self, state: PasswordState, given: str, refusal: Callable[[str], Refusal], wrong: Optional[Refusal] = None) -> None:
+    def _check_password(
+        self, state: PasswordState, given: str, refusal: Callable[[str], Refusal], wrong: Optional[Refusal] = None
+    ) -> None:
         """Check ``given``, counting failures; raise ``refusal(status)`` when blocked."""
         now = self.now()
         if state.blocked(now):
@@ -341,7 +349,9 @@ class EmulatorState:
         if caller.user is not None:
             return Reply(204)
         s = self.settings
-        return Reply(200, filtered(docs.data_for_login(list(s.forgot_password_mediums), s.forgot_password_captcha), request))
+        return Reply(
+            200, filtered(docs.data_for_login(list(s.forgot_password_mediums), s.forgot_password_captcha), request)
+        )
 
     def login(self, request: Request) -> Reply:
         caller = self.authenticate(request)
@@ -366,7 +376,9 @@ class EmulatorState:
         if cookie_mode:
             half = len(token) // 2
             returned = token[:half]
-            headers.append(("Set-Cookie", "Session-Token=%s; Path=%s; HttpOnly" % (token[half:], self.settings.cookie_path)))
+            headers.append(
+                ("Set-Cookie", "Session-Token=%s; Path=%s; HttpOnly" % (token[half:], self.settings.cookie_path))
+            )
         logged_in = Caller("session", user=user, session=session, access_client=caller.access_client)
         return Reply(200, filtered(self.auth_document(logged_in, session_token=returned), request), headers)
 
@@ -448,11 +460,15 @@ class EmulatorState:
             recipients = [user.email]
         else:
             if not user.mobile_phone:
-                raise Refusal(422, docs.input_error("validation", generalErrors=["The user has no mobile phone enabled for SMS"]))
+                raise Refusal(
+                    422, docs.input_error("validation", generalErrors=["The user has no mobile phone enabled for SMS"])
+                )
             if self.settings.sms_failure:
                 raise Refusal(
                     500,
-                    docs.server_error("OtpException", kind="otp", code="errorSendingSms", smsStatus=self.settings.sms_failure),
+                    docs.server_error(
+                        "OtpException", kind="otp", code="errorSendingSms", smsStatus=self.settings.sms_failure
+                    ),
                 )
             recipients = [user.mobile_phone]
         code = "%06d" % secrets.randbelow(10**6)
@@ -514,23 +530,27 @@ class EmulatorState:
                 raise Refusal(
                     500,
                     docs.server_error(
-                        "ForgottenPasswordException", kind="forgottenPassword", code="invalidSecurityAnswer", keyInvalidated=invalidated
+                        "ForgottenPasswordException",
+                        kind="forgottenPassword",
+                        code="invalidSecurityAnswer",
+                        keyInvalidated=invalidated,
                     ),
                 )
         if self.settings.forgot_password_generated:
             new_password = secrets.token_urlsafe(9)
             self.outbox.append(Message("generatedPassword", "email", [user.email or ""], user.username, new_password))
         else:
-            new_password = body.get("newPassword")
+            chosen = body.get("newPassword")
             errors: Dict[str, List[str]] = {}
-            if not isinstance(new_password, str) or not new_password:
+            if not isinstance(chosen, str) or not chosen:
                 errors["newPassword"] = ["New password is required"]
-            elif len(new_password) < self.settings.min_password_length:
+            elif len(chosen) < self.settings.min_password_length:
                 errors["newPassword"] = ["New password is too short"]
-            elif body.get("checkConfirmation") is True and body.get("newPasswordConfirmation") != new_password:
+            elif body.get("checkConfirmation") is True and body.get("newPasswordConfirmation") != chosen:
                 errors["newPasswordConfirmation"] = ["The password confirmation does not match"]
-            if errors:
+            if errors or not isinstance(chosen, str):
                 raise Refusal(422, docs.validation_error(errors))
+            new_password = chosen
         user.password = PasswordState(new_password)
         del self.keys[key]
         return Reply(204)
