@@ -274,13 +274,13 @@ class Field:
     the value while client side validation is on.
     """
 
-    __slots__ = ("_kind", "_where", "doc", "name", "owner", "secret", "type", "wire")
 
     def __init__(self, wire: str, type_name: str, doc: str = "", secret: bool = False) -> None:
         self.wire = wire
         self.type = type_name
         self.secret = secret
         self.doc = doc
+        self.__doc__ = doc  # shown by help() on the model class
         self.name = ""
         self.owner = ""
         self._kind: Optional[_Kind] = None

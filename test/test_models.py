@@ -230,3 +230,20 @@ def test_repr_never_fails_on_bad_server_data() -> None:
     assert "<invalid list>" in text and "'123'" in text
     with pytest.raises(ApiTypeError, match=r"^Account\.id: expected str"):
         account.id
+
+
+def test_help_shows_the_spec_descriptions() -> None:
+    import pydoc
+
+    text = pydoc.render_doc(models.Auth, renderer=pydoc.plaintext)
+    assert "The current configuration version" in text
+    assert models.BaseAuth.session_token.__doc__.startswith("A token that must be passed")
+    assert "Logs-in the currently authenticated user" in (swagger_client.AuthApi.login.__doc__ or "")
+
+
+def test_every_public_name_resolves() -> None:
+    for name in swagger_client.__all__:
+        assert getattr(swagger_client, name) is not None, name
+    assert set(models.__all__) <= set(dir(swagger_client))
+    with pytest.raises(AttributeError):
+        swagger_client.NoSuchThing
