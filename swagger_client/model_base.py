@@ -274,7 +274,6 @@ class Field:
     the value while client side validation is on.
     """
 
-
     def __init__(self, wire: str, type_name: str, doc: str = "", secret: bool = False) -> None:
         self.wire = wire
         self.type = type_name

@@ -259,101 +259,41 @@ class RESTClientObject(object):
             return urllib3.Timeout(total=value)
         return value
 
-    # swagger-codegen's per-method helpers, kept for compatibility.
-    def GET(
-        self,
-        url: str,
-        headers: Any = None,
-        query_params: Any = None,
-        _preload_content: bool = True,
-        _request_timeout: Any = UNSET,
-    ) -> Any:
-        return self.request(
-            "GET",
-            url,
-            query_params=query_params,
-            headers=headers,
-            _preload_content=_preload_content,
-            _request_timeout=_request_timeout,
-        )
+    # swagger-codegen's per-verb helpers (``rest_client.GET(url, ...)``), kept for compatibility.
+    def _verb(method: str) -> Any:  # type: ignore[misc]  # runs at class creation, not a method
+        def call(
+            self: RESTClientObject,
+            url: str,
+            headers: Any = None,
+            query_params: Any = None,
+            post_params: Any = None,
+            body: Any = None,
+            _preload_content: bool = True,
+            _request_timeout: Any = UNSET,
+        ) -> Any:
+            return self.request(
+                method,
+                url,
+                query_params=query_params,
+                headers=headers,
+                post_params=post_params,
+                body=body,
+                _preload_content=_preload_content,
+                _request_timeout=_request_timeout,
+            )
 
-    def HEAD(
-        self,
-        url: str,
-        headers: Any = None,
-        query_params: Any = None,
-        _preload_content: bool = True,
-        _request_timeout: Any = UNSET,
-    ) -> Any:
-        return self.request(
-            "HEAD",
-            url,
-            query_params=query_params,
-            headers=headers,
-            _preload_content=_preload_content,
-            _request_timeout=_request_timeout,
-        )
+        call.__name__ = call.__qualname__ = method
+        call.__doc__ = "Send a %s request (see :meth:`request`)." % method
+        return call
 
-    def DELETE(
-        self,
-        url: str,
-        headers: Any = None,
-        query_params: Any = None,
-        body: Any = None,
-        _preload_content: bool = True,
-        _request_timeout: Any = UNSET,
-    ) -> Any:
-        return self.request(
-            "DELETE",
-            url,
-            query_params=query_params,
-            headers=headers,
-            body=body,
-            _preload_content=_preload_content,
-            _request_timeout=_request_timeout,
-        )
-
-    def POST(
-        self,
-        url: str,
-        headers: Any = None,
-        query_params: Any = None,
-        post_params: Any = None,
-        body: Any = None,
-        _preload_content: bool = True,
-        _request_timeout: Any = UNSET,
-    ) -> Any:
-        return self.request(
-            "POST",
-            url,
-            query_params=query_params,
-            headers=headers,
-            post_params=post_params,
-            body=body,
-            _preload_content=_preload_content,
-            _request_timeout=_request_timeout,
-        )
-
-    def PUT(
-        self,
-        url: str,
-        headers: Any = None,
-        query_params: Any = None,
-        post_params: Any = None,
-        body: Any = None,
-        _preload_content: bool = True,
-        _request_timeout: Any = UNSET,
-    ) -> Any:
-        return self.request(
-            "PUT",
-            url,
-            query_params=query_params,
-            headers=headers,
-            post_params=post_params,
-            body=body,
-            _preload_content=_preload_content,
-            _request_timeout=_request_timeout,
-        )
+    GET = _verb("GET")
+    HEAD = _verb("HEAD")
+    OPTIONS = _verb("OPTIONS")
+    DELETE = _verb("DELETE")
+    POST = _verb("POST")
+    PUT = _verb("PUT")
+    PATCH = _verb("PATCH")
+    del _verb
 
 
 def _encode_body(body: Any, headers: Dict[str, str], post_params: Any) -> Optional[bytes]:

@@ -421,3 +421,13 @@ def test_preload_content_false_returns_the_raw_response(server: RecordingServer)
     server.reply(json_reply({"role": "member"}))
     raw = api(server).get_current_auth(_preload_content=False)
     assert raw.status == 200 and b"member" in raw.data
+
+
+def test_swagger_codegen_verb_helpers_on_the_rest_client(server: RecordingServer) -> None:
+    server.reply(json_reply({"ok": True}), Canned(200))
+    rest_client = swagger_client.ApiClient(swagger_client.Configuration(host=server.url)).rest_client
+    response = rest_client.GET(server.url + "/auth", query_params=[("fields", "a")])
+    assert response.status == 200 and response.data == b'{"ok": true}'
+    assert (server.last.method, server.last.query) == ("GET", [("fields", "a")])
+    rest_client.POST(server.url + "/auth/session", body={"x": 1})
+    assert (server.last.method, server.last.body) == ("POST", b'{"x":1}')
