@@ -119,6 +119,10 @@ class Configuration(object):
     @logger_file.setter
     def logger_file(self, value: Optional[str]) -> None:
         self._logger_file = value
+        if self.logger_file_handler is not None:  # replace, never stack, the previous file
+            logging.getLogger("swagger_client").removeHandler(self.logger_file_handler)
+            self.logger_file_handler.close()
+            self.logger_file_handler = None
         if value:
             self.logger_file_handler = logging.FileHandler(value)
             self.logger_file_handler.setFormatter(logging.Formatter(self.logger_format))

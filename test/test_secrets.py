@@ -132,3 +132,14 @@ def test_redaction_helpers() -> None:
     assert redact_body(b'{"sessionToken": "T", "user": {"id": "1"}}') == '{"sessionToken": "***", "user": {"id": "1"}}'
     assert redact_body(b"plain-password", json_only=True) == "<14 bytes of non-JSON body not shown>"
     assert "T0K" not in redact_body(b"<html>sessionToken=T0K</html>")
+
+
+def test_logger_file_is_replaced_not_stacked(tmp_path: Path) -> None:
+    configuration = swagger_client.Configuration()
+    logger = logging.getLogger("swagger_client")
+    before = len(logger.handlers)
+    configuration.logger_file = str(tmp_path / "a.log")
+    configuration.logger_file = str(tmp_path / "b.log")
+    assert len(logger.handlers) == before + 1
+    configuration.logger_file = None
+    assert len(logger.handlers) == before
