@@ -270,7 +270,13 @@ class ApiClient(object):
         headers = self._headers(op_headers, operation.auth, None)
         serialized = self.sanitize_for_serialization(body) if body is not None else None
         if post_params:
-            serialized = None
+            from urllib.parse import urlencode
+
+            pairs = post_params.items() if isinstance(post_params, Mapping) else post_params
+            serialized = urlencode([(k, v) for k, v in pairs if v is not None]).encode("utf-8")
+            headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        if _request_timeout is not UNSET:
+            _request_timeout = normalize_timeout(_request_timeout, "call_api(_request_timeout=...)")
         args = (operation, query, headers, serialized, bool(_return_http_data_only), _preload_content, _request_timeout)
         if async_req:
             return self.pool.apply_async(self._send, args)

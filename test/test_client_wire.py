@@ -431,3 +431,29 @@ def test_swagger_codegen_verb_helpers_on_the_rest_client(server: RecordingServer
     assert (server.last.method, server.last.query) == ("GET", [("fields", "a")])
     rest_client.POST(server.url + "/auth/session", body={"x": 1})
     assert (server.last.method, server.last.body) == ("POST", b'{"x":1}')
+
+
+def test_call_api_for_endpoints_outside_auth_api(server: RecordingServer) -> None:
+    client = swagger_client.ApiClient(swagger_client.Configuration(host=server.url, username="a", password="b"))
+    server.reply(json_reply({"id": "7", "name": "n"}), Canned(200), Canned(200))
+    data, status, _ = client.call_api(
+        "/users/{user}/thing",
+        "GET",
+        path_params={"user": "al ice"},
+        query_params=[("fields", ["a", "b"])],
+        collection_formats={"fields": "multi"},
+        response_type="EntityReference",
+        auth_settings=["basic"],
+    )
+    assert (data.id, data.name, status) == ("7", "n", 200)
+    assert server.last.path == "/api/users/al%20ice/thing"
+    assert server.last.query == [("fields", "a"), ("fields", "b")]
+    assert server.last.header("Authorization") == basic_header("a", "b")
+    client.call_api("/form", "POST", post_params={"x": "1", "y": "2"}, auth_settings=[])
+    assert server.last.body == b"x=1&y=2"
+    assert server.last.header("Content-Type") == "application/x-www-form-urlencoded"
+    assert server.last.header("Authorization") is None
+    client.call_api(
+        "/json", "POST", body=models.EntityReference(id="1", internal_name="i"), _return_http_data_only=True
+    )
+    assert server.last.body == b'{"id":"1","internalName":"i"}'
