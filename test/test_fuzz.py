@@ -83,7 +83,9 @@ def api(server: RecordingServer) -> Iterator[swagger_client.AuthApi]:
         yield swagger_client.AuthApi(client)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     operation=st.sampled_from(sorted(OPERATIONS)),
     values=st.data(),
@@ -109,7 +111,7 @@ def test_random_arguments_to_every_operation(
     )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, derandomize=True)
 @given(name=st.sampled_from(object_schema_names()), data=st.dictionaries(st.text(max_size=25), json_values, max_size=8))
 def test_random_json_into_every_model(name: str, data: Any) -> None:
     cls = getattr(models, name)
