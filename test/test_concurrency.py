@@ -74,6 +74,8 @@ def test_one_client_shared_by_threads_keeps_its_pool_bounded(emulator: CyclosEmu
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+# The emulator's threads are alive during the fork on purpose: that is the situation to survive.
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_a_client_created_before_fork_works_in_the_child_with_its_own_connections(emulator: CyclosEmulator) -> None:
     client = swagger_client.ApiClient(emulator.configuration("alice", "alice-password"))
     api = swagger_client.AuthApi(client)
