@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import threading
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Type
 
@@ -79,6 +80,7 @@ class ApiClient(object):
         self.user_agent = "swagger_client/%s (python; Cyclos 4.11.5 auth)" % __version__
         self._pool: Any = None
         self._pool_lock = threading.Lock()
+        self._pool_pid = 0
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -92,7 +94,7 @@ class ApiClient(object):
         """Release pooled connections and the ``async_req`` thread pool (never blocks on calls)."""
         with self._pool_lock:
             pool, self._pool = self._pool, None
-        if pool is not None:
+        if pool is not None and self._pool_pid == os.getpid():
             # No join: calls still running finish on their own (bounded by their timeouts)
             # in daemon threads, so close() and interpreter exit never wait on the network.
             pool.close()
@@ -100,12 +102,16 @@ class ApiClient(object):
 
     @property
     def pool(self) -> Any:
-        """The thread pool behind ``async_req=True``, created on first use."""
+        """The thread pool behind ``async_req=True``, created on first use.
+
+        A forked child gets its own: the parent's worker threads do not exist there.
+        """
         with self._pool_lock:
-            if self._pool is None:
+            if self._pool is None or self._pool_pid != os.getpid():
                 from multiprocessing.pool import ThreadPool
 
                 self._pool = ThreadPool(4)
+                self._pool_pid = os.getpid()
             return self._pool
 
     # -- headers -----------------------------------------------------------------------

@@ -312,8 +312,8 @@ class Field:
                 value = self.kind.decode(value, self._where, values.get("_validate", True))
             except (ApiTypeError, ApiValueError) as exc:
                 raise self._rename(exc, type(obj).__name__) from None
-        values[self.name] = value
-        return value
+        # setdefault: two threads decoding at once still share one object.
+        return values.setdefault(self.name, value)
 
     def _rename(self, exc: Exception, class_name: str) -> Exception:
         """Name the class the caller used (``Account.id``), not the one declaring the field."""

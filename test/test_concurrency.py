@@ -79,13 +79,14 @@ def test_one_client_shared_by_threads_keeps_its_pool_bounded(emulator: CyclosEmu
 def test_a_client_created_before_fork_works_in_the_child_with_its_own_connections(emulator: CyclosEmulator) -> None:
     client = swagger_client.ApiClient(emulator.configuration("alice", "alice-password"))
     api = swagger_client.AuthApi(client)
-    assert api.get_current_auth().principal == "alice"
+    assert api.get_current_auth(async_req=True).get(timeout=10).principal == "alice"  # thread pool made here
     parent_pool = client.rest_client.pool_manager
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # child: report and leave without running the parent's cleanup
         try:
             ok = api.get_current_auth().principal == "alice" and client.rest_client.pool_manager is not parent_pool
+            ok = ok and api.get_current_auth(async_req=True).get(timeout=10).principal == "alice"
             os.write(write_end, b"ok" if ok else b"wrong")
         except BaseException as exc:
             os.write(write_end, repr(exc).encode()[:200])

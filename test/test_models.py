@@ -247,3 +247,24 @@ def test_every_public_name_resolves() -> None:
     assert set(models.__all__) <= set(dir(swagger_client))
     with pytest.raises(AttributeError):
         swagger_client.NoSuchThing
+
+
+def test_threads_reading_one_model_share_the_decoded_objects() -> None:
+    import threading
+
+    document = build("Auth")
+    for _ in range(50):
+        auth = models.Auth.from_dict(document)
+        barrier = threading.Barrier(4)
+        seen = []
+
+        def read(target: models.Auth = auth, wait: threading.Barrier = barrier, out: list = seen) -> None:
+            wait.wait()
+            out.append(target.permissions)
+
+        threads = [threading.Thread(target=read) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert all(p is seen[0] for p in seen)
