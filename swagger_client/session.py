@@ -213,7 +213,8 @@ def open_session(
     :param secondary_password: sent when the channel asks for one after login;
         without it such a login raises :class:`SecondaryPasswordRequired`.
     :param relogin: when the server drops the session (``401 loggedOut``), log in
-        again once and repeat the call instead of raising.
+        again once and repeat the call instead of raising (synchronous calls; an
+        ``async_req`` call raises as usual).
     """
     return Session(
         configuration, timeout_in_seconds=timeout_in_seconds, secondary_password=secondary_password, relogin=relogin

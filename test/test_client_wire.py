@@ -457,3 +457,10 @@ def test_call_api_for_endpoints_outside_auth_api(server: RecordingServer) -> Non
         "/json", "POST", body=models.EntityReference(id="1", internal_name="i"), _return_http_data_only=True
     )
     assert server.last.body == b'{"id":"1","internalName":"i"}'
+
+
+@pytest.mark.parametrize("value", [0, -1, (1, "x"), "10", True])
+def test_bad_configuration_timeouts_are_refused_when_set(value: object) -> None:
+    configuration = swagger_client.Configuration()
+    with pytest.raises((TypeError, ValueError), match=r"Configuration\.timeout"):
+        configuration.timeout = value  # type: ignore[assignment]
