@@ -21,7 +21,8 @@ from swagger_client.exceptions import (
     ResponseDecodeError,
     exception_for_status,
 )
-from swagger_client.model_base import Model, kind_for, resolve_type
+from swagger_client.model_base import Model
+from swagger_client.model_codecs import kind_for, resolve_type
 from swagger_client.operation import Operation, build_request, check_header_value
 from swagger_client.version import __version__
 

@@ -8,7 +8,7 @@ import logging
 import sys
 
 import swagger_client
-from swagger_client import model_base
+from swagger_client import model_codecs
 from test.builders import build
 
 
@@ -40,7 +40,7 @@ def test_ten_thousand_deserializations_leave_memory_and_handlers_flat() -> None:
             assert auth.permissions.banking.accounts[2].account.currency.symbol
 
     work(500)  # warm caches (decoders per type, lazily imported modules)
-    handlers, kinds, loggers = handler_count(), len(model_base._KINDS), len(logging.root.manager.loggerDict)
+    handlers, kinds, loggers = handler_count(), len(model_codecs._KINDS), len(logging.root.manager.loggerDict)
     gc.collect()
     blocks, objects = sys.getallocatedblocks(), len(gc.get_objects())
     work(10_000)
@@ -52,5 +52,5 @@ def test_ten_thousand_deserializations_leave_memory_and_handlers_flat() -> None:
     assert len(gc.get_objects()) - objects < 500
     assert handler_count() == handlers
     assert len(logging.root.manager.loggerDict) == loggers
-    assert len(model_base._KINDS) == kinds
+    assert len(model_codecs._KINDS) == kinds
     client.close()
