@@ -8,11 +8,12 @@ import socket
 import threading
 from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Dict, List, Set, Tuple
+from typing import Any, Dict, List, Set, Tuple
 from urllib.parse import parse_qs, urlsplit
 
 from swagger_client.testing import documents as docs
 from swagger_client.testing import settings as choices
+from swagger_client.testing.operations import OPERATIONS
 from swagger_client.testing.state import EmulatorState, Refusal, Reply, Request
 
 log = logging.getLogger(__name__)
@@ -20,7 +21,7 @@ log = logging.getLogger(__name__)
 API_PREFIX = "/api"
 MAX_BODY_BYTES = 1 << 20
 
-#: (method, path below /api) -> name of the EmulatorState operation.
+#: (method, path below /api) -> name of the operation in ``operations.OPERATIONS``.
 ROUTES: Dict[Tuple[str, str], str] = {
     ("GET", "/auth"): "get_current_auth",
     ("GET", "/auth/data-for-login"): "get_data_for_login",
@@ -49,8 +50,7 @@ def dispatch(state: EmulatorState, request: Request) -> Reply:
                 )
             raise Refusal(404, docs.not_found(choices.UNKNOWN_OPERATION_ENTITY, request.path))
         with state.lock:
-            operation: Callable[[Request], Reply] = getattr(state, name)
-            return operation(request)
+            return OPERATIONS[name](state, request)
     except Refusal as refusal:
         return Reply(refusal.status, refusal.body)
     except Exception:

@@ -1,7 +1,8 @@
-"""The emulated server's state and the eleven ``/auth`` operations, without any HTTP.
+"""The emulated server's state: users, sessions, access clients, keys, the outbox.
 
-Every operation takes a parsed :class:`Request` and returns a :class:`Reply` or raises
-:class:`Refusal` (an error status with a spec-shaped body). One lock guards the state,
+It also authenticates requests (Basic, session, cookie session, access client) and
+counts password failures. The operations themselves are in :mod:`.operations`;
+requests and replies are plain data, without any HTTP. One lock guards the state,
 so concurrent requests see a consistent server.
 """
 
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import secrets
 import threading
 import time
@@ -18,7 +18,6 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from swagger_client.testing import documents as docs
 from swagger_client.testing import settings as choices
-from swagger_client.testing.fields_filter import FieldsConflict, apply_fields, parse_fields
 from swagger_client.testing.settings import EmulatorSettings
 
 ROLES = ("administrator", "broker", "member", "operator")
@@ -290,12 +289,12 @@ class EmulatorState:
             raise Refusal(401, docs.unauthorized("login"))
         if user.status != "active":
             raise Refusal(401, docs.unauthorized("login", userStatus=user.status))
-        self._check_password(
+        self.check_password(
             user.password, password, lambda status: Refusal(401, docs.unauthorized("login", passwordStatus=status))
         )
         return user
 
-    def _check_password(
+    def check_password(
         self, state: PasswordState, given: str, refusal: Callable[[str], Refusal], wrong: Optional[Refusal] = None
     ) -> None:
         """Check ``given``, counting failures; raise ``refusal(status)`` when blocked."""
@@ -337,269 +336,3 @@ class EmulatorState:
             pending_secondary_password=bool(session and session.pending_secondary),
             secondary_password_required=self.settings.secondary_password_required,
         )
-
-    # -- operations ------------------------------------------------------------------------------
-
-    def get_current_auth(self, request: Request) -> Reply:
-        caller = self.authenticate(request)
-        return Reply(200, filtered(self.auth_document(caller), request))
-
-    def get_data_for_login(self, request: Request) -> Reply:
-        caller = self.authenticate(request)
-        if caller.user is not None:
-            return Reply(204)
-        s = self.settings
-        return Reply(
-            200, filtered(docs.data_for_login(list(s.forgot_password_mediums), s.forgot_password_captcha), request)
-        )
-
-    def login(self, request: Request) -> Reply:
-        caller = self.authenticate(request)
-        if caller.kind == "guest":
-            raise Refusal(401, docs.unauthorized("missingAuthorization"))
-        if caller.kind == "session":
-            raise Refusal(403, docs.forbidden(choices.NO_SUCH_STATE_CODE))
-        user = self.require_user(caller)
-        timeout = self.settings.session_timeout
-        requested = int_param(request, "timeoutInSeconds")
-        if requested is not None and 0 < requested < timeout:
-            timeout = float(requested)
-        pending = self.settings.secondary_password_required
-        if pending and user.secondary.value is None:
-            raise Refusal(401, docs.unauthorized("login", missingSecondaryPassword=docs.PIN_PASSWORD_TYPE))
-        cookie_mode = bool_param(request, "cookie") is True
-        token = secrets.token_hex(32)  # 64 characters: splits exactly in two halves
-        session = EmulatedSession(token, user, timeout, self.now(), pending, cookie_mode)
-        self.sessions[token] = session
-        headers: List[Tuple[str, str]] = []
-        returned = token
-        if cookie_mode:
-            half = len(token) // 2
-            returned = token[:half]
-            headers.append(
-                ("Set-Cookie", "Session-Token=%s; Path=%s; HttpOnly" % (token[half:], self.settings.cookie_path))
-            )
-        logged_in = Caller("session", user=user, session=session, access_client=caller.access_client)
-        return Reply(200, filtered(self.auth_document(logged_in, session_token=returned), request), headers)
-
-    def logout(self, request: Request) -> Reply:
-        caller = self.authenticate(request)
-        if caller.kind == "guest":
-            raise Refusal(401, docs.unauthorized("missingAuthorization"))
-        if caller.session is None:
-            raise Refusal(403, docs.forbidden(choices.NO_SUCH_STATE_CODE))
-        self.sessions.pop(caller.session.token, None)
-        headers = []
-        if bool_param(request, "cookie") is True:
-            headers.append(("Set-Cookie", "Session-Token=; Path=%s; Max-Age=0; HttpOnly" % self.settings.cookie_path))
-        return Reply(200, None, headers)
-
-    def get_secondary_password_input(self, request: Request) -> Reply:
-        session = self._pending_session(request)
-        return Reply(200, filtered(docs.secondary_password_input(session.user.secondary.value is not None), request))
-
-    def validate_secondary_password(self, request: Request) -> Reply:
-        session = self._pending_session(request)
-        given = request.body.decode("utf-8", "replace")
-        if self.settings.lenient_secondary_password and len(given) >= 2 and given[0] == given[-1] == '"':
-            given = json.loads(given)
-        self._check_password(
-            session.user.secondary,
-            given,
-            lambda status: Refusal(403, docs.forbidden(status, docs.PIN_REFERENCE)),
-            wrong=Refusal(403, docs.forbidden("invalidPassword", docs.PIN_REFERENCE)),
-        )
-        session.pending_secondary = False
-        return Reply(204)
-
-    def _pending_session(self, request: Request) -> EmulatedSession:
-        caller = self.authenticate(request)
-        if caller.kind == "guest":
-            raise Refusal(401, docs.unauthorized("missingAuthorization"))
-        session = caller.session
-        if session is None or not session.pending_secondary or not self.settings.secondary_password_required:
-            raise Refusal(403, docs.forbidden(choices.NO_SUCH_STATE_CODE))
-        return session
-
-    def disconnect_current_client(self, request: Request) -> Reply:
-        caller = self.authenticate(request)
-        if caller.kind == "guest":
-            raise Refusal(401, docs.unauthorized("missingAuthorization"))
-        client = caller.access_client
-        if client is None:
-            raise Refusal(403, docs.forbidden(choices.NO_SUCH_STATE_CODE))
-        if self.settings.confirmation_password_required:
-            given = request.headers.get("confirmationPassword")
-            password_type = docs.LOGIN_REFERENCE
-            if given is None:
-                if self.settings.missing_confirmation_password == "missingParameter":
-                    raise Refusal(422, docs.input_error("missingParameter", name="confirmationPassword"))
-                raise Refusal(403, docs.forbidden("invalidPassword", password_type))
-            self._check_password(
-                client.user.password,
-                given,
-                lambda status: Refusal(403, docs.forbidden(status, password_type)),
-                wrong=Refusal(403, docs.forbidden("invalidPassword", password_type)),
-            )
-        client.status = "disconnected"
-        return Reply(200)
-
-    def new_otp(self, request: Request) -> Reply:
-        caller = self.authenticate(request)
-        user = self.require_user(caller)
-        self.check_restricted(caller, allowed_while_pending=False)
-        values = request.query.get("medium") or []
-        if not values or not values[0]:
-            raise Refusal(422, docs.input_error("missingParameter", name="medium"))
-        medium = values[0]
-        if medium not in ("email", "sms"):
-            raise Refusal(422, docs.input_error("dataConversion", name="medium", value=medium))
-        if medium == "email":
-            if not user.email:
-                raise Refusal(422, docs.input_error("validation", generalErrors=["The user has no e-mail address"]))
-            recipients = [user.email]
-        else:
-            if not user.mobile_phone:
-                raise Refusal(
-                    422, docs.input_error("validation", generalErrors=["The user has no mobile phone enabled for SMS"])
-                )
-            if self.settings.sms_failure:
-                raise Refusal(
-                    500,
-                    docs.server_error(
-                        "OtpException", kind="otp", code="errorSendingSms", smsStatus=self.settings.sms_failure
-                    ),
-                )
-            recipients = [user.mobile_phone]
-        code = "%06d" % secrets.randbelow(10**6)
-        self.outbox.append(Message("otp", medium, recipients, user.username, code))
-        return Reply(200, recipients)
-
-    def forgotten_password_request(self, request: Request) -> Reply:
-        caller = self.authenticate(request)
-        del caller  # any credential may call it; the official UI calls it as a guest
-        s = self.settings
-        if not s.forgot_password_mediums:
-            raise Refusal(403, docs.forbidden("illegalAction"))
-        body = json_body(request)
-        principal = body.get("user")
-        if not isinstance(principal, str) or not principal:
-            raise Refusal(422, docs.validation_error({"user": ["User is required"]}))
-        if s.forgot_password_captcha:
-            captcha = body.get("captcha")
-            answer = captcha.get("response") if isinstance(captcha, dict) else None
-            if answer != s.captcha_answer:
-                raise Refusal(422, docs.validation_error({"captcha": ["The captcha response is invalid"]}))
-        user = self.find_user(principal)
-        if user is None:
-            if s.forgotten_password_unknown_user == "notFound":
-                raise Refusal(404, docs.not_found("user", principal))
-            return Reply(204)
-        if user.email:
-            key = secrets.token_urlsafe(24)
-            self.keys[key] = ForgottenPasswordKey(key, user)
-            self.outbox.append(Message("forgottenPasswordKey", "email", [user.email], user.username, key))
-        return Reply(204)
-
-    def get_data_for_change_forgotten_password(self, request: Request) -> Reply:
-        self.authenticate(request)
-        values = request.query.get("key") or []
-        if not values or not values[0]:
-            raise Refusal(422, docs.input_error("missingParameter", name="key"))
-        entry = self._key(values[0])
-        doc: Dict[str, Any] = {"generated": self.settings.forgot_password_generated}
-        if entry.user.security_question:
-            doc["securityQuestion"] = entry.user.security_question
-        return Reply(200, filtered(doc, request))
-
-    def change_forgotten_password(self, request: Request) -> Reply:
-        self.authenticate(request)
-        body = json_body(request)
-        key = body.get("key")
-        if not isinstance(key, str) or not key:
-            raise Refusal(422, docs.validation_error({"key": ["Key is required"]}))
-        entry = self._key(key)
-        user = entry.user
-        if user.security_question:
-            answer = body.get("securityAnswer")
-            if not isinstance(answer, str) or answer.strip().lower() != (user.security_answer or "").strip().lower():
-                entry.wrong_answers += 1
-                invalidated = entry.wrong_answers >= self.settings.max_security_answer_attempts
-                if invalidated:
-                    del self.keys[key]
-                raise Refusal(
-                    500,
-                    docs.server_error(
-                        "ForgottenPasswordException",
-                        kind="forgottenPassword",
-                        code="invalidSecurityAnswer",
-                        keyInvalidated=invalidated,
-                    ),
-                )
-        if self.settings.forgot_password_generated:
-            new_password = secrets.token_urlsafe(9)
-            self.outbox.append(Message("generatedPassword", "email", [user.email or ""], user.username, new_password))
-        else:
-            chosen = body.get("newPassword")
-            errors: Dict[str, List[str]] = {}
-            if not isinstance(chosen, str) or not chosen:
-                errors["newPassword"] = ["New password is required"]
-            elif len(chosen) < self.settings.min_password_length:
-                errors["newPassword"] = ["New password is too short"]
-            elif body.get("checkConfirmation") is True and body.get("newPasswordConfirmation") != chosen:
-                errors["newPasswordConfirmation"] = ["The password confirmation does not match"]
-            if errors or not isinstance(chosen, str):
-                raise Refusal(422, docs.validation_error(errors))
-            new_password = chosen
-        user.password = PasswordState(new_password)
-        del self.keys[key]
-        return Reply(204)
-
-    def _key(self, key: str) -> ForgottenPasswordKey:
-        entry = self.keys.get(key)
-        if entry is None:
-            raise Refusal(404, docs.not_found(choices.FORGOTTEN_PASSWORD_KEY_ENTITY, key))
-        return entry
-
-
-# -- request helpers -------------------------------------------------------------------------
-
-
-def filtered(document: Any, request: Request) -> Any:
-    try:
-        node = parse_fields(request.query.get("fields", []))
-    except FieldsConflict as exc:
-        raise Refusal(422, docs.input_error(choices.FIELDS_CONFLICT_CODE, generalErrors=[str(exc)])) from None
-    return apply_fields(document, node)
-
-
-def json_body(request: Request) -> Dict[str, Any]:
-    if not request.body:
-        raise Refusal(422, docs.input_error("missingParameter", name="body"))
-    try:
-        body = json.loads(request.body)
-    except ValueError:
-        raise Refusal(422, docs.input_error("dataConversion", name="body")) from None
-    if not isinstance(body, dict):
-        raise Refusal(422, docs.input_error("dataConversion", name="body"))
-    return body
-
-
-def bool_param(request: Request, name: str) -> Optional[bool]:
-    values = request.query.get(name)
-    if not values:
-        return None
-    value = values[0].lower()
-    if value not in ("true", "false"):
-        raise Refusal(422, docs.input_error("dataConversion", name=name, value=values[0]))
-    return value == "true"
-
-
-def int_param(request: Request, name: str) -> Optional[int]:
-    values = request.query.get(name)
-    if not values:
-        return None
-    try:
-        return int(values[0])
-    except ValueError:
-        raise Refusal(422, docs.input_error("dataConversion", name=name, value=values[0])) from None
