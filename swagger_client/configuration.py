@@ -93,6 +93,8 @@ class Configuration(object):
         #: Validate model values and arguments before sending (recommended).
         self.client_side_validation = True
         self.safe_chars_for_path_param = ""
+        #: Kept for swagger-codegen compatibility (no /auth operation downloads files).
+        self.temp_folder_path: Optional[str] = None
 
     # -- timeouts ----------------------------------------------------------------------
 

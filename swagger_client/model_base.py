@@ -117,6 +117,8 @@ class Model:
     #: swagger-codegen compatible tables, including inherited ``allOf`` properties.
     swagger_types: ClassVar[Dict[str, str]] = {}
     attribute_map: ClassVar[Dict[str, str]] = {}
+    #: swagger-codegen's polymorphism hook; no schema of this spec has a discriminator.
+    discriminator: ClassVar[Optional[Dict[str, str]]] = None
     _fields: ClassVar[Tuple[Field, ...]] = ()
     _by_name: ClassVar[Dict[str, Field]] = {}
     _by_wire: ClassVar[Dict[str, Field]] = {}
