@@ -464,3 +464,34 @@ def test_bad_configuration_timeouts_are_refused_when_set(value: object) -> None:
     configuration = swagger_client.Configuration()
     with pytest.raises((TypeError, ValueError), match=r"Configuration\.timeout"):
         configuration.timeout = value  # type: ignore[assignment]
+
+
+def test_swagger_codegen_api_client_helpers() -> None:
+    import datetime
+
+    client = swagger_client.ApiClient()
+    value = {
+        "when": datetime.datetime(2021, 3, 4, 10, 20, 30, tzinfo=datetime.timezone.utc),
+        "refs": (models.EntityReference(id="1", internal_name="i"), None),
+        "n": 1,
+    }
+    assert client.sanitize_for_serialization(value) == {
+        "when": "2021-03-04T10:20:30+00:00",
+        "refs": [{"id": "1", "internalName": "i"}, None],
+        "n": 1,
+    }
+    assert client.select_header_accept(["text/plain", "application/json"]) == "application/json"
+    assert client.select_header_accept(["text/plain", "text/html"]) == "text/plain, text/html"
+    assert client.select_header_accept([]) is None
+    assert client.select_header_content_type([]) == "application/json"
+    assert client.select_header_content_type(["text/plain"]) == "text/plain"
+    assert client.parameters_to_tuples({"a": ["x", "y"], "b": True}, {"a": "csv"}) == [("a", "x,y"), ("b", "true")]
+    client.set_default_header("X-Team", "blue")
+    assert client.default_headers["X-Team"] == "blue"
+    with pytest.raises(ApiValueError, match="X-Bad"):
+        client.set_default_header("X-Bad", "a\r\nb")
+    client.user_agent = "my-service/2.0"
+    assert client.user_agent == "my-service/2.0"
+    with swagger_client.ApiClient() as managed:
+        assert isinstance(managed.configuration, swagger_client.Configuration)
+        assert managed.configuration is not client.configuration
