@@ -8,9 +8,10 @@ threads are daemons, and ``close()`` shuts every socket.
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from typing import Callable, List, Optional
+
+from test.loopback import LoopbackServer
 
 Behaviour = Callable[[socket.socket, bytes], None]
 
@@ -106,25 +107,17 @@ def drip(raw: bytes, interval: float) -> Behaviour:
     return run
 
 
-class FaultServer(object):
+class FaultServer(LoopbackServer):
     """``with FaultServer(reply(...), hang()) as server: ... server.url ... server.heads``."""
 
     def __init__(self, *script: Behaviour) -> None:
+        super().__init__()
         self.script: List[Behaviour] = list(script) or [reply(response("200 OK"))]
         self.heads: List[bytes] = []
-        self._sock = socket.socket()
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._sock.bind(("127.0.0.1", 0))
-        self._sock.listen(16)
-        self._sock.settimeout(0.2)
-        self._connections: List[socket.socket] = []
-        self._stop = threading.Event()
-        self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
 
     @property
     def url(self) -> str:
-        return "http://127.0.0.1:%d/api" % self._sock.getsockname()[1]
+        return "http://127.0.0.1:%d/api" % self.port
 
     @property
     def count(self) -> int:
@@ -132,50 +125,19 @@ class FaultServer(object):
         with self._lock:
             return len(self.heads)
 
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self._sock.accept()
-            except OSError:
-                continue
-            conn.settimeout(10)
+    def handle(self, conn: socket.socket) -> None:
+        while not self.stopping:
+            head = read_head(conn)
+            if not head:
+                return
             with self._lock:
-                self._connections.append(conn)
-            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
-
-    def _handle(self, conn: socket.socket) -> None:
-        try:
-            while not self._stop.is_set():
-                head = read_head(conn)
-                if not head:
-                    return
-                with self._lock:
-                    index = min(len(self.heads), len(self.script) - 1)
-                    self.heads.append(head)
-                behaviour = self.script[index]
-                behaviour(conn, head)
-                if getattr(behaviour, "closes", False):
-                    return
-        except OSError:
-            pass
-        finally:
-            try:
-                conn.close()
-            except OSError:
-                pass
+                index = min(len(self.heads), len(self.script) - 1)
+                self.heads.append(head)
+            behaviour = self.script[index]
+            behaviour(conn, head)
+            if getattr(behaviour, "closes", False):
+                return
 
     def __enter__(self) -> FaultServer:
-        self._thread.start()
+        super().__enter__()
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        with self._lock:
-            connections = list(self._connections)
-        for conn in connections:
-            try:
-                conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-        self._sock.close()
-        self._thread.join(timeout=5)

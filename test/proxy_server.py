@@ -5,40 +5,25 @@ from __future__ import annotations
 import base64
 import select
 import socket
-import threading
 from typing import List, Optional, Tuple
 from urllib.parse import urlsplit
 
 from test.fault_server import read_head
+from test.loopback import LoopbackServer
 
 
-class ProxyServer(object):
+class ProxyServer(LoopbackServer):
     """``with ProxyServer(credentials=("u", "p")) as proxy: proxy.url, proxy.seen``."""
 
     def __init__(self, credentials: Optional[Tuple[str, str]] = None) -> None:
+        super().__init__()
         self.credentials = credentials
         self.seen: List[str] = []  # request lines, e.g. "CONNECT 127.0.0.1:443 HTTP/1.1"
         self.proxy_authorizations: List[Optional[str]] = []
-        self._sock = socket.socket()
-        self._sock.bind(("127.0.0.1", 0))
-        self._sock.listen(16)
-        self._sock.settimeout(0.2)
-        self._stop = threading.Event()
-        self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
 
     @property
     def url(self) -> str:
-        return "http://127.0.0.1:%d" % self._sock.getsockname()[1]
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self._sock.accept()
-            except OSError:
-                continue
-            conn.settimeout(10)
-            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
+        return "http://127.0.0.1:%d" % self.port
 
     def _authorized(self, head: bytes) -> bool:
         value = None
@@ -53,31 +38,26 @@ class ProxyServer(object):
         expected = "Basic " + base64.b64encode(("%s:%s" % self.credentials).encode()).decode()
         return value == expected
 
-    def _handle(self, conn: socket.socket) -> None:
-        try:
-            head = read_head(conn)
-            if not head:
-                return
-            request_line = head.split(b"\r\n", 1)[0].decode()
-            with self._lock:
-                self.seen.append(request_line)
-            if not self._authorized(head):
-                conn.sendall(
-                    b"HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                )
-                return
-            method, target, _ = request_line.split(" ", 2)
-            if method == "CONNECT":
-                host, port = target.rsplit(":", 1)
-                upstream = socket.create_connection((host, int(port)), timeout=10)
-                conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
-                self._pipe(conn, upstream)
-            else:
-                self._forward(conn, head, method, target)
-        except OSError:
-            pass
-        finally:
-            conn.close()
+    def handle(self, conn: socket.socket) -> None:
+        head = read_head(conn)
+        if not head:
+            return
+        request_line = head.split(b"\r\n", 1)[0].decode()
+        with self._lock:
+            self.seen.append(request_line)
+        if not self._authorized(head):
+            conn.sendall(
+                b"HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            )
+            return
+        method, target, _ = request_line.split(" ", 2)
+        if method == "CONNECT":
+            host, port = target.rsplit(":", 1)
+            upstream = socket.create_connection((host, int(port)), timeout=10)
+            conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+            self._pipe(conn, upstream)
+        else:
+            self._forward(conn, head, method, target)
 
     def _forward(self, conn: socket.socket, head: bytes, method: str, target: str) -> None:
         parts = urlsplit(target)
@@ -101,7 +81,7 @@ class ProxyServer(object):
 
     def _pipe(self, a: socket.socket, b: socket.socket) -> None:
         sockets = [a, b]
-        while not self._stop.is_set():
+        while not self.stopping:
             readable, _, _ = select.select(sockets, [], [], 0.2)
             for s in readable:
                 data = s.recv(65536)
@@ -111,10 +91,5 @@ class ProxyServer(object):
                 (b if s is a else a).sendall(data)
 
     def __enter__(self) -> ProxyServer:
-        self._thread.start()
+        super().__enter__()
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._sock.close()
-        self._thread.join(timeout=5)
