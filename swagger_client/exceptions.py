@@ -68,7 +68,8 @@ class ApiException(OpenApiException):
     """A call failed on the server or on the way to it.
 
     ``status`` is the HTTP status (0 when no response was received), ``reason`` the
-    HTTP reason phrase or a short description, ``body`` the raw response body and
+    HTTP reason phrase or a short description, ``body`` the response body (text, as
+    swagger-codegen's client gave it) and
     ``headers`` the response headers. ``error`` is the body parsed into the spec's
     error model for that status (``None`` when the body is not JSON) and ``code`` the
     Cyclos error code when there is one.
@@ -164,7 +165,7 @@ class ServiceException(ApiException):
 class ResponseDecodeError(ApiException):
     """A successful response whose body is not what the operation declares.
 
-    ``body`` keeps the raw bytes received.
+    ``body`` keeps the body received (text).
     """
 
 

@@ -71,7 +71,11 @@ _install_urllib3_log_filter()
 
 
 class RESTResponse(object):
-    """A fully read response: ``status``, ``reason``, ``data`` (bytes) and headers."""
+    """A fully read response: ``status``, ``reason``, ``data`` and headers.
+
+    ``data`` is the body decoded as UTF-8 text, as swagger-codegen's client gave it
+    (bytes that are not UTF-8 become U+FFFD instead of raising).
+    """
 
     __slots__ = ("data", "reason", "status", "urllib3_response")
 
@@ -79,7 +83,8 @@ class RESTResponse(object):
         self.urllib3_response = resp
         self.status: int = resp.status
         self.reason: str = resp.reason
-        self.data: bytes = resp.data
+        raw = resp.data
+        self.data: str = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
 
     def getheaders(self) -> Any:
         """The response headers (case-insensitive mapping)."""
