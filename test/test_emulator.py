@@ -569,3 +569,22 @@ def test_pytest_plugin_fixture(cyclos_emulator: CyclosEmulator) -> None:
 @pytest.mark.cyclos_emulator(secondary_password_required=True)
 def test_pytest_plugin_marker_passes_settings(cyclos_emulator: CyclosEmulator) -> None:
     assert cyclos_emulator.settings.secondary_password_required is True
+
+
+def test_expired_password_and_pending_agreements_restrict_the_login(emulator: CyclosEmulator, raw: RawClient) -> None:
+    dave = emulator.add_user("dave", "dave-pass", email="dave@example.com", password_expired=True)
+    emulator.add_user("erin", "erin-pass", email="erin@example.com", pending_agreements=True)
+    body = login(raw, basic("dave", "dave-pass"))
+    assert body["expiredPassword"] is True and body["pendingAgreements"] is False
+    headers = session(body["sessionToken"])
+    assert raw("GET", "/auth", headers=headers).json["expiredPassword"] is True
+    refused = raw("POST", "/auth/otp", headers=headers, query={"medium": "email"})
+    assert refused.status == 403 and refused.json["code"] == "expiredPassword"
+    assert refused.json["passwordType"]["internalName"] == "login"
+    dave.password_expired = False  # the password was changed elsewhere
+    assert raw("POST", "/auth/otp", headers=headers, query={"medium": "email"}).status == 200
+    erin = login(raw, basic("erin", "erin-pass"))
+    assert erin["pendingAgreements"] is True
+    refused = raw("POST", "/auth/otp", headers=session(erin["sessionToken"]), query={"medium": "email"})
+    assert (refused.status, refused.json) == (403, {"code": "pendingAgreements"})
+    assert raw("DELETE", "/auth/session", headers=session(erin["sessionToken"])).status == 200

@@ -137,8 +137,16 @@ class CyclosEmulator(object):
         security_question: Optional[str] = None,
         security_answer: Optional[str] = None,
         status: str = "active",
+        *,
+        password_expired: bool = False,
+        pending_agreements: bool = False,
     ) -> EmulatedUser:
-        """Create a user who logs in with ``username`` (or ``email``) and ``password``."""
+        """Create a user who logs in with ``username`` (or ``email``) and ``password``.
+
+        ``password_expired`` or ``pending_agreements`` put the user in the restricted
+        states a login can end in: it succeeds with the flag set in ``Auth``, and other
+        operations answer 403 until the flag is cleared on the returned user.
+        """
         return self._state.add_user(
             username,
             password,
@@ -150,6 +158,8 @@ class CyclosEmulator(object):
             security_question=security_question,
             security_answer=security_answer,
             status=status,
+            password_expired=password_expired,
+            pending_agreements=pending_agreements,
         )
 
     def add_access_client(self, username: str, token: Optional[str] = None) -> str:

@@ -121,6 +121,7 @@ def disconnect_current_client(state: EmulatorState, request: Request) -> Reply:
     client = caller.access_client
     if client is None:
         raise Refusal(403, docs.forbidden(choices.NO_SUCH_STATE_CODE))
+    state.check_restricted(caller, allowed_while_pending=False)
     if state.settings.confirmation_password_required:
         given = request.headers.get("confirmationPassword")
         password_type = docs.LOGIN_REFERENCE

@@ -27,6 +27,10 @@ PENDING_SECONDARY_PASSWORD_CODE = "permissionDenied"
 #: Access-client disconnect called with session or Basic credentials [?]: 403 illegalAction.
 NO_SUCH_STATE_CODE = "illegalAction"
 
+#: Calls other than GET /auth and logout by a user whose password expired or who has
+#: agreements to accept [I]: 403 expiredPassword (with the login passwordType) or
+#: 403 pendingAgreements. The login itself succeeds and carries the flag.
+
 #: A Channel header naming no known channel [?]: 403 inaccessibleChannel.
 UNKNOWN_CHANNEL_CODE = "inaccessibleChannel"
 

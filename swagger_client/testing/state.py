@@ -71,6 +71,8 @@ class EmulatedUser:
     secondary: PasswordState
     security_question: Optional[str]
     security_answer: Optional[str]
+    password_expired: bool = False
+    pending_agreements: bool = False
 
 
 @dataclass
@@ -175,6 +177,8 @@ class EmulatorState:
         security_question: Optional[str] = None,
         security_answer: Optional[str] = None,
         status: str = "active",
+        password_expired: bool = False,
+        pending_agreements: bool = False,
     ) -> EmulatedUser:
         if role not in ROLES:
             raise ValueError("role must be one of %s, not %r" % (", ".join(ROLES), role))
@@ -196,6 +200,8 @@ class EmulatorState:
                 secondary=PasswordState(secondary_password),
                 security_question=security_question,
                 security_answer=security_answer,
+                password_expired=password_expired,
+                pending_agreements=pending_agreements,
             )
             self.users[username] = user
             return user
@@ -317,8 +323,18 @@ class EmulatorState:
         return caller.user
 
     def check_restricted(self, caller: Caller, allowed_while_pending: bool) -> None:
+        """Refuse operations a restricted login may not run (the notes' section 1.6).
+
+        GET /auth, logout and the secondary-password pair are always allowed; they do
+        not call this.
+        """
         if caller.session is not None and caller.session.pending_secondary and not allowed_while_pending:
             raise Refusal(403, docs.forbidden(choices.PENDING_SECONDARY_PASSWORD_CODE))
+        user = caller.user
+        if user is not None and user.password_expired:
+            raise Refusal(403, docs.forbidden("expiredPassword", docs.LOGIN_REFERENCE))
+        if user is not None and user.pending_agreements:
+            raise Refusal(403, docs.forbidden("pendingAgreements"))
 
     # -- documents -----------------------------------------------------------------------------
 
