@@ -206,7 +206,7 @@ class ApiClient(object):
         preload: bool,
         timeout: Any,
     ) -> Any:
-        url = self.configuration.host.rstrip("/") + operation.path
+        url = self.configuration.host + operation.path
         response = self.rest_client.request(
             operation.method,
             url,

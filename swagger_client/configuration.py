@@ -96,6 +96,22 @@ class Configuration(object):
         #: Kept for swagger-codegen compatibility (no /auth operation downloads files).
         self.temp_folder_path: Optional[str] = None
 
+    # -- server ------------------------------------------------------------------------
+
+    @property
+    def host(self) -> str:
+        """Base URL of the API, e.g. ``https://cyclos.example.com/api`` (no trailing slash)."""
+        return self._host
+
+    @host.setter
+    def host(self, value: str) -> None:
+        if not isinstance(value, str):
+            raise ApiTypeError("Configuration.host must be a str, not %s" % type(value).__name__)
+        if not value.lower().startswith(("https://", "http://")):
+            # Without a scheme urllib3 would fall back to plain http and send credentials in clear.
+            raise ApiValueError("Configuration.host must start with https:// (or http://), got %r" % value)
+        self._host = value.rstrip("/")
+
     # -- timeouts ----------------------------------------------------------------------
 
     @property

@@ -495,3 +495,20 @@ def test_swagger_codegen_api_client_helpers() -> None:
     with swagger_client.ApiClient() as managed:
         assert isinstance(managed.configuration, swagger_client.Configuration)
         assert managed.configuration is not client.configuration
+
+
+@pytest.mark.parametrize("host", ["cyclos.example.com/api", "ftp://cyclos.example.com/api", ""])
+def test_a_host_without_an_http_scheme_is_refused(host: str) -> None:
+    with pytest.raises(ApiValueError, match=r"Configuration\.host must start with https://"):
+        swagger_client.Configuration(host=host)
+    configuration = swagger_client.Configuration()
+    with pytest.raises(ApiValueError):
+        configuration.host = host
+
+
+def test_a_trailing_slash_on_the_host_is_harmless(server: RecordingServer) -> None:
+    server.reply(json_reply({}))
+    configuration = swagger_client.Configuration(host=server.url + "/")
+    assert configuration.host == server.url
+    swagger_client.AuthApi(swagger_client.ApiClient(configuration)).get_current_auth()
+    assert server.last.path == "/api/auth"
