@@ -17,7 +17,7 @@ from contextlib import ExitStack
 from typing import Any, Callable, List, Optional, TextIO, Tuple
 
 import swagger_client
-from swagger_client.exceptions import ApiException
+from swagger_client.exceptions import ApiException, ApiTypeError, ApiValueError
 
 DEMO_USER = "demo"
 
@@ -136,6 +136,9 @@ def main(argv: Optional[List[str]] = None, out: TextIO = sys.stdout) -> int:
     except ApiException as exc:
         out.write("Failed: %s %s\n" % (type(exc).__name__, (exc.reason or "").strip()))
         return 1
+    except (ApiTypeError, ApiValueError) as exc:  # e.g. a --host without https://
+        out.write("Failed: %s\n" % exc)
+        return 2
 
 
 if __name__ == "__main__":
