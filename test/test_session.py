@@ -180,17 +180,10 @@ def test_demo_reports_a_failed_login(emulator: CyclosEmulator) -> None:
     assert "Failed: UnauthorizedException" in result.stdout
 
 
-def test_demo_reports_a_bad_host_without_a_traceback() -> None:
+def test_demo_reports_a_bad_host_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     from swagger_client import demo
 
     out = io.StringIO()
-    env_password = os.environ.get("CYCLOS_PASSWORD")
-    os.environ["CYCLOS_PASSWORD"] = "x"
-    try:
-        assert demo.main(["--host", "cyclos.example.com/api", "--username", "alice"], out=out) == 2
-    finally:
-        if env_password is None:
-            del os.environ["CYCLOS_PASSWORD"]
-        else:
-            os.environ["CYCLOS_PASSWORD"] = env_password
+    monkeypatch.setenv("CYCLOS_PASSWORD", "x")
+    assert demo.main(["--host", "cyclos.example.com/api", "--username", "alice"], out=out) == 2
     assert "Configuration.host must start with https://" in out.getvalue()
