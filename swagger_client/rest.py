@@ -95,6 +95,22 @@ class RESTResponse(object):
         return self.urllib3_response.headers.get(name, default)  # type: ignore[no-any-return]
 
 
+_forks = [0]
+
+
+def _count_fork() -> None:
+    _forks[0] += 1
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_count_fork)
+
+
+def fork_generation() -> int:
+    """How many times this process line has forked: changes in a child, costs no system call."""
+    return _forks[0]
+
+
 def build_pool_manager(
     configuration: Configuration, pools_size: int = 4, maxsize: Optional[int] = None
 ) -> urllib3.PoolManager:
@@ -177,15 +193,15 @@ class RESTClientObject(object):
         self._pools_size = pools_size
         self._maxsize = maxsize
         self._lock = threading.Lock()
-        self._pid = os.getpid()
+        self._generation = fork_generation()
         self.pool_manager = build_pool_manager(configuration, pools_size, maxsize)
 
     def _pool(self) -> urllib3.PoolManager:
-        if self._pid != os.getpid():
+        if self._generation != fork_generation():
             with self._lock:
-                if self._pid != os.getpid():
+                if self._generation != fork_generation():
                     self.pool_manager = build_pool_manager(self.configuration, self._pools_size, self._maxsize)
-                    self._pid = os.getpid()
+                    self._generation = fork_generation()
         return self.pool_manager
 
     def close(self) -> None:
