@@ -274,12 +274,6 @@ class Model:
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like swagger-codegen models
 
-    def __getstate__(self) -> Dict[str, Any]:
-        return dict(self.__dict__)
-
-    def __setstate__(self, state: Dict[str, Any]) -> None:
-        self.__dict__.update(state)
-
 
 def _to_python(value: Any) -> Any:
     if isinstance(value, Model):
