@@ -11,9 +11,8 @@ import logging
 import os
 import ssl
 import threading
-import warnings
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit
 
 import urllib3
 from urllib3.exceptions import (
@@ -42,8 +41,8 @@ from swagger_client.exceptions import (
     UnauthorizedException,
     UnprocessableEntityException,
 )
+from swagger_client.pools import build_pool_manager
 from swagger_client.redaction import redact_body, redact_headers, redact_url
-from swagger_client.retries import build_retry
 
 log = logging.getLogger(__name__)
 
@@ -109,76 +108,6 @@ if hasattr(os, "register_at_fork"):
 def fork_generation() -> int:
     """How many times this process line has forked: changes in a child, costs no system call."""
     return _forks[0]
-
-
-def build_pool_manager(
-    configuration: Configuration, pools_size: int = 4, maxsize: Optional[int] = None
-) -> urllib3.PoolManager:
-    """The urllib3 pool for a configuration: TLS, client certificates and proxy in one place."""
-    import certifi  # reads its bundle path through importlib.resources: load it when a pool is built
-
-    if maxsize is None:
-        maxsize = configuration.connection_pool_maxsize
-    kwargs: Dict[str, Any] = {
-        "num_pools": pools_size,
-        "maxsize": maxsize,
-        "retries": build_retry(configuration.retries),
-        "cert_reqs": ssl.CERT_REQUIRED if configuration.verify_ssl else ssl.CERT_NONE,
-        "ca_certs": configuration.ssl_ca_cert or certifi.where(),
-    }
-    if configuration.cert_file:
-        kwargs["cert_file"] = configuration.cert_file
-    if configuration.key_file:
-        kwargs["key_file"] = configuration.key_file
-    if configuration.assert_hostname is not None:
-        kwargs["assert_hostname"] = configuration.assert_hostname
-    if configuration.proxy:
-        proxy_url, proxy_headers = _split_proxy_credentials(configuration.proxy)
-        if configuration.proxy_headers:
-            proxy_headers.update(configuration.proxy_headers)
-        manager: urllib3.PoolManager = urllib3.ProxyManager(
-            proxy_url=proxy_url, proxy_headers=proxy_headers or None, **kwargs
-        )
-    else:
-        manager = urllib3.PoolManager(**kwargs)
-    if not configuration.verify_ssl:
-        # One warning per client here, instead of one per request from urllib3.
-        warnings.warn(
-            "TLS certificate verification is disabled (Configuration.verify_ssl=False): "
-            "anyone on the network path can read the credentials this client sends.",
-            urllib3.exceptions.InsecureRequestWarning,
-            stacklevel=3,
-        )
-        manager.pool_classes_by_scheme = dict(manager.pool_classes_by_scheme, https=_UnverifiedHTTPSConnectionPool)
-    return manager
-
-
-class _UnverifiedHTTPSConnectionPool(urllib3.HTTPSConnectionPool):
-    """An HTTPS pool that does not repeat urllib3's per-request InsecureRequestWarning.
-
-    Only used when the user turned verification off, and warned once already.
-    """
-
-    def _validate_conn(self, conn: Any) -> None:
-        urllib3.HTTPConnectionPool._validate_conn(self, conn)
-        closed = conn.is_closed if hasattr(conn, "is_closed") else not getattr(conn, "sock", None)
-        if closed:
-            conn.connect()
-
-
-def _split_proxy_credentials(proxy: str) -> Tuple[str, Dict[str, str]]:
-    parts = urlsplit(proxy)
-    if not parts.username:
-        return proxy, {}
-    from urllib.parse import unquote
-
-    auth = "%s:%s" % (unquote(parts.username), unquote(parts.password or ""))
-    netloc = parts.hostname or ""
-    if parts.port:
-        netloc += ":%d" % parts.port
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment)), dict(
-        urllib3.util.make_headers(proxy_basic_auth=auth)
-    )
 
 
 class RESTClientObject(object):
