@@ -1,9 +1,11 @@
 """Benchmarks: swagger_client against the urllib3 floor, measured in the same run.
 
     python bench/run.py [--quick]
+    python bench/run.py --soak [CALLS]   # memory over 100,000 calls (about 1 minute)
 
-Every figure is a ratio ours / floor of medians over several rounds, with the two
-contenders alternating inside each round so machine drift hits both equally:
+Every figure is a ratio ours / floor, the median over several rounds of the ratio
+measured within each round; the contenders alternate inside a round, so machine drift
+hits both equally and the pairing cancels drift between rounds:
 
 * call_auth, call_dfl: one sequential ``get_current_auth()`` / ``get_data_for_login()``
   against ``urllib3.PoolManager().request()`` + ``json.loads`` (server in its own process);
@@ -18,6 +20,8 @@ contenders alternating inside each round so machine drift hits both equally:
   cost under GIL contention.
 
 The last line is machine-readable: ``bench: call_auth=R1 call_dfl=R2 deser_auth=R3 import=R4 rss=R5 threads=R6``.
+``--soak`` instead prints resident memory, logging handlers and pools every tenth of
+the calls and ends with ``soak: calls=N rss_growth_kib=G flat=yes|NO``.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Callable, Dict, List, Tuple
+from typing import Callable, Dict, List, NamedTuple, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -52,16 +56,34 @@ def start_server() -> Tuple[subprocess.Popen, str]:
     return process, "http://127.0.0.1:%s/api" % port_file.read_text()
 
 
-def interleaved(
-    contenders: Dict[str, Callable[[int], float]], total: int, rounds: int, block: int = 50
-) -> Dict[str, float]:
-    """Median per-iteration time of each contender over ``rounds``.
+Samples = Dict[str, List[float]]  # contender -> one value per round
+
+
+class Result(NamedTuple):
+    ours: float  # median over the rounds
+    floor: float
+    ratio: float  # median over the rounds of ours / floor in the same round
+
+
+def compare(samples: Samples, ours: str = "ours", floor: str = "floor") -> Result:
+    """Medians of two contenders, and the median of their per-round ratios.
+
+    On a shared machine the speed drifts between rounds (here by up to a third), and
+    the ratio of two medians can pair a fast round of one with a slow round of the
+    other; the ratio within each round cannot.
+    """
+    paired = [a / b for a, b in zip(samples[ours], samples[floor])]
+    return Result(statistics.median(samples[ours]), statistics.median(samples[floor]), statistics.median(paired))
+
+
+def interleaved(contenders: Dict[str, Callable[[int], float]], total: int, rounds: int, block: int = 50) -> Samples:
+    """Per-iteration time of each contender in each of ``rounds``.
 
     Inside a round the contenders take turns in blocks of ``block`` iterations until
     each has run ``total``, so drift of the machine lands on all of them alike.
     Each contender is ``f(n) -> seconds for n iterations``.
     """
-    samples: Dict[str, List[float]] = {name: [] for name in contenders}
+    samples: Samples = {name: [] for name in contenders}
     names = list(contenders)
     for r in range(rounds):
         spent = dict.fromkeys(names, 0.0)
@@ -71,7 +93,7 @@ def interleaved(
                 spent[name] += contenders[name](min(block, total - b))
         for name in names:
             samples[name].append(spent[name] / total)
-    return {name: statistics.median(values) for name, values in samples.items()}
+    return samples
 
 
 def timed_loop(call: Callable[[], object]) -> Callable[[int], float]:
@@ -84,20 +106,20 @@ def timed_loop(call: Callable[[], object]) -> Callable[[int], float]:
     return run
 
 
-def alternate(contenders: Dict[str, Callable[[], float]], rounds: int) -> Dict[str, float]:
-    """Median of each contender's measurement over ``rounds``, alternating the order."""
-    samples: Dict[str, List[float]] = {name: [] for name in contenders}
+def alternate(contenders: Dict[str, Callable[[], float]], rounds: int) -> Samples:
+    """Each contender's measurement in each of ``rounds``, alternating the order."""
+    samples: Samples = {name: [] for name in contenders}
     names = list(contenders)
     for r in range(rounds):
         for name in names if r % 2 == 0 else reversed(names):
             samples[name].append(contenders[name]())
-    return {name: statistics.median(values) for name, values in samples.items()}
+    return samples
 
 
 # -- (1) sequential calls -----------------------------------------------------------------
 
 
-def per_call(url: str, calls: int, rounds: int) -> Dict[str, float]:
+def per_call(url: str, calls: int, rounds: int) -> Dict[str, Result]:
     import urllib3
 
     import swagger_client
@@ -105,7 +127,7 @@ def per_call(url: str, calls: int, rounds: int) -> Dict[str, float]:
     pool = urllib3.PoolManager(maxsize=10)
     client = swagger_client.ApiClient(swagger_client.Configuration(host=url))
     api = swagger_client.AuthApi(client)
-    results = {}
+    results: Dict[str, Result] = {}
     for label, path, call in (
         ("call_auth", "/auth", api.get_current_auth),
         ("call_dfl", "/auth/data-for-login", api.get_data_for_login),
@@ -114,10 +136,9 @@ def per_call(url: str, calls: int, rounds: int) -> Dict[str, float]:
         floor = timed_loop(lambda t=target: json.loads(pool.request("GET", t, headers=ACCEPT_JSON).data))
         ours = timed_loop(call)
         floor(20), ours(20)  # warm both connections
-        medians = interleaved({"floor": floor, "ours": ours}, calls, rounds)
-        results[label] = (medians["ours"], medians["floor"])
+        results[label] = compare(interleaved({"floor": floor, "ours": ours}, calls, rounds))
     client.close()
-    return results  # type: ignore[return-value]
+    return results
 
 
 # -- (2) deserialization --------------------------------------------------------------------
@@ -136,7 +157,7 @@ class _Body(object):
         return {"Content-Type": "application/json"}
 
 
-def deserialization(rounds: int, repeat: int) -> Dict[str, Tuple[float, float]]:
+def deserialization(rounds: int, repeat: int) -> Dict[str, Result]:
     import swagger_client
     from test.builders import build
 
@@ -144,7 +165,7 @@ def deserialization(rounds: int, repeat: int) -> Dict[str, Tuple[float, float]]:
     client = swagger_client.ApiClient()
     response = _Body(body)
 
-    medians = interleaved(
+    samples = interleaved(
         {
             "floor": timed_loop(lambda: json.loads(body)),
             "ours": timed_loop(lambda: client.deserialize(response, "Auth")),
@@ -153,7 +174,7 @@ def deserialization(rounds: int, repeat: int) -> Dict[str, Tuple[float, float]]:
         repeat,
         rounds,
     )
-    return {"deser_auth": (medians["ours"], medians["floor"]), "deser_auth_walk": (medians["walk"], medians["floor"])}
+    return {"deser_auth": compare(samples), "deser_auth_walk": compare(samples, "walk")}
 
 
 # -- (3) import time and (4) peak RSS, in fresh interpreters ----------------------------------
@@ -186,12 +207,12 @@ def fresh_python(code: str, env: Dict[str, str]) -> float:
     return float(out.strip().splitlines()[-1])
 
 
-def import_times(rounds: int) -> Dict[str, Tuple[float, float]]:
+def import_times(rounds: int) -> Dict[str, Result]:
     env = compiled_env()
     for code in IMPORT_CODE.values():
         fresh_python(code, env)  # compile once
-    medians = alternate({name: (lambda c=code: fresh_python(c, env)) for name, code in IMPORT_CODE.items()}, rounds)
-    return {"import": (medians["ours"], medians["floor"]), "import_bare": (medians["bare"], medians["floor"])}
+    samples = alternate({name: (lambda c=code: fresh_python(c, env)) for name, code in IMPORT_CODE.items()}, rounds)
+    return {"import": compare(samples), "import_bare": compare(samples, "bare")}
 
 
 RSS_CODE = {
@@ -220,7 +241,7 @@ except OSError:
 """
 
 
-def peak_rss(url: str, calls: int, rounds: int) -> Dict[str, Tuple[float, float]]:
+def peak_rss(url: str, calls: int, rounds: int) -> Dict[str, Result]:
     def run(kind: str) -> float:
         code = RSS_CODE[kind].format(url=url, calls=calls) + PEAK_RSS_PRINT
         out = subprocess.run(
@@ -228,14 +249,13 @@ def peak_rss(url: str, calls: int, rounds: int) -> Dict[str, Tuple[float, float]
         ).stdout
         return float(out.strip().splitlines()[-1])
 
-    medians = alternate({"floor": lambda: run("floor"), "ours": lambda: run("ours")}, rounds)
-    return {"rss": (medians["ours"], medians["floor"])}
+    return {"rss": compare(alternate({"floor": lambda: run("floor"), "ours": lambda: run("ours")}, rounds))}
 
 
 # -- (5) threads sharing one client ------------------------------------------------------------
 
 
-def threads(url: str, per_thread: int, rounds: int, count: int = 8) -> Dict[str, Tuple[float, float]]:
+def threads(url: str, per_thread: int, rounds: int, count: int = 8) -> Dict[str, Result]:
     import urllib3
 
     import swagger_client
@@ -254,9 +274,9 @@ def threads(url: str, per_thread: int, rounds: int, count: int = 8) -> Dict[str,
     def floor_timed_call() -> None:
         json.loads(pool.request("GET", url + "/auth", headers={"Accept": "application/json"}, timeout=timeout).data)
 
-    def run(call: Callable[[], object]) -> float:
+    def run(call: Callable[[], object], calls: int = per_thread) -> float:
         def work() -> None:
-            for _ in range(per_thread):
+            for _ in range(calls):
                 call()
 
         workers = [threading.Thread(target=work) for _ in range(count)]
@@ -265,21 +285,61 @@ def threads(url: str, per_thread: int, rounds: int, count: int = 8) -> Dict[str,
             w.start()
         for w in workers:
             w.join()
-        return (count * per_thread) / (time.perf_counter() - started)  # calls per second
+        return (count * calls) / (time.perf_counter() - started)  # calls per second
 
     contenders = {
         "floor": lambda: run(floor_call),
         "ours": lambda: run(api.get_current_auth),
         "floor_timed": lambda: run(floor_timed_call),
     }
-    for warm in contenders.values():
-        warm()
-    medians = alternate(contenders, rounds)
+    for call in (floor_call, api.get_current_auth, floor_timed_call):
+        run(call, max(1, per_thread // 10))  # open every thread's connection first
+    samples = alternate(contenders, rounds)
     client.close()
     return {
-        "threads": (medians["ours"], medians["floor"]),
-        "threads_floor_timed": (medians["floor_timed"], medians["floor"]),
+        "threads": compare(samples),
+        "threads_floor_timed": compare(samples, "floor_timed"),
     }
+
+
+# -- soak: memory over 100,000 calls (--soak, not part of the timed run) -----------------------
+
+SOAK_CODE = """
+import logging, swagger_client
+api = swagger_client.AuthApi(swagger_client.ApiClient(swagger_client.Configuration(host="{url}")))
+pools = api.api_client.rest_client.pool_manager.pools
+
+def rss():
+    return int([line.split()[1] for line in open("/proc/self/status") if line.startswith("VmRSS:")][0])
+
+def handlers():
+    names = list(logging.root.manager.loggerDict)
+    return sum(len(logging.getLogger(n).handlers) for n in names) + len(logging.root.handlers)
+
+for done in range(1, {calls} + 1):
+    api.get_current_auth().permissions.banking.accounts[2].account.currency.symbol
+    if done % {every} == 0:
+        print(done, rss(), handlers(), len(pools), flush=True)
+"""
+
+
+def soak(url: str, calls: int) -> bool:
+    """Resident memory, handlers and pools every tenth of ``calls``: flat, or not.
+
+    Flat means: from the first sample (caches and the connection are warm by then) to
+    the last, resident memory grows by less than 1 MiB, and handlers and pools not at all.
+    """
+    every = max(1, calls // 10)
+    code = SOAK_CODE.format(url=url, calls=calls, every=every)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=str(ROOT))
+    rows = [tuple(int(v) for v in line.split()) for line in out.stdout.splitlines()]
+    print("%10s %12s %9s %6s" % ("calls", "rss", "handlers", "pools"))
+    for done, rss, handlers, pools in rows:
+        print("%10d %8d KiB %9d %6d" % (done, rss, handlers, pools))
+    first, last = rows[0], rows[-1]
+    flat = last[1] - first[1] < 1024 and last[2:] == first[2:]
+    print("soak: calls=%d rss_growth_kib=%d flat=%s" % (calls, last[1] - first[1], "yes" if flat else "NO"))
+    return flat
 
 
 # -- report --------------------------------------------------------------------------------------
@@ -288,13 +348,23 @@ def threads(url: str, per_thread: int, rounds: int, count: int = 8) -> Dict[str,
 def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer calls and rounds (under 30 s)")
+    parser.add_argument(
+        "--soak", type=int, nargs="?", const=100_000, metavar="CALLS", help="only check memory over CALLS calls"
+    )
     args = parser.parse_args(argv)
+    if args.soak:
+        server, url = start_server()
+        try:
+            return 0 if soak(url, args.soak) else 1
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
     calls, rounds, repeat = (300, 3, 300) if args.quick else (2000, 3, 1000)
     per_thread = 100 if args.quick else 500
     started = time.monotonic()
     server, url = start_server()
     try:
-        results: Dict[str, Tuple[float, float]] = {}
+        results: Dict[str, Result] = {}
         results.update(per_call(url, calls, rounds))
         results.update(deserialization(rounds, repeat))
         results.update(import_times(9 if args.quick else 21))
@@ -306,8 +376,7 @@ def main(argv: List[str]) -> int:
     units = {"rss": "KiB", "threads": "calls/s", "threads_floor_timed": "calls/s"}
     print("%-16s %14s %14s %8s %8s" % ("measure", "ours", "floor", "ratio", "target"))
     ratios = {}
-    for name, (ours, floor) in results.items():
-        ratio = ours / floor
+    for name, (ours, floor, ratio) in results.items():
         ratios[name] = ratio
         target = TARGETS.get(name)
         unit = units.get(name, "s")

@@ -33,8 +33,8 @@ def server(bench: ModuleType) -> Iterator[str]:
         process.wait(timeout=10)
 
 
-def positive(pair: Tuple[float, float]) -> bool:
-    return pair[0] > 0 and pair[1] > 0
+def positive(result: Tuple[float, float, float]) -> bool:
+    return all(value > 0 for value in result)
 
 
 def test_every_measure_produces_figures(bench: ModuleType, server: str) -> None:
@@ -48,6 +48,14 @@ def test_every_measure_produces_figures(bench: ModuleType, server: str) -> None:
     assert all(positive(pair) for pair in results.values()), results
 
 
+def test_soak_samples_memory_handlers_and_pools(
+    bench: ModuleType, server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bench.soak(server, 30) is True
+    out = capsys.readouterr().out
+    assert out.count(" KiB ") == 10 and "soak: calls=30 " in out and "flat=yes" in out
+
+
 def test_interleaving_gives_each_contender_its_total(bench: ModuleType) -> None:
     calls = {"a": 0, "b": 0}
 
@@ -58,6 +66,18 @@ def test_interleaving_gives_each_contender_its_total(bench: ModuleType) -> None:
 
         return run
 
-    medians = bench.interleaved({"a": counter("a"), "b": counter("b")}, total=120, rounds=3, block=50)
+    samples = bench.interleaved({"a": counter("a"), "b": counter("b")}, total=120, rounds=3, block=50)
     assert calls == {"a": 360, "b": 360}
-    assert medians == {"a": 1.0, "b": 1.0}
+    assert samples == {"a": [1.0, 1.0, 1.0], "b": [1.0, 1.0, 1.0]}
+
+
+def test_the_ratio_pairs_contenders_within_each_round(bench: ModuleType) -> None:
+    # The machine slows down by half in the last rounds; ours is 10 % slower throughout.
+    floor = [1.0, 1.0, 2.0, 2.0, 2.0]
+    ours = [1.1, 1.1, 2.2, 2.2, 2.2]
+    result = bench.compare({"ours": ours, "floor": floor})
+    assert (result.ours, result.floor) == (2.2, 2.0)
+    assert result.ratio == pytest.approx(1.1)
+    # The ratio of the medians would not see it when the drift falls unevenly:
+    skewed = bench.compare({"ours": [1.1, 1.1, 1.1, 2.2, 2.2], "floor": [1.0, 2.0, 2.0, 2.0, 2.0]})
+    assert skewed.ratio == pytest.approx(1.1) and skewed.ours / skewed.floor == pytest.approx(0.55)

@@ -1,4 +1,4 @@
-"""Memory and logging handlers stay flat over many deserializations (not a timing test)."""
+"""Memory, logging handlers, pools and connections stay flat over many calls (not a timing test)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 
 import swagger_client
 from swagger_client import model_codecs
+from swagger_client.testing import CyclosEmulator
 from test.builders import build
 
 
@@ -54,3 +55,27 @@ def test_ten_thousand_deserializations_leave_memory_and_handlers_flat() -> None:
     assert len(logging.root.manager.loggerDict) == loggers
     assert len(model_codecs._KINDS) == kinds
     client.close()
+
+
+def test_calls_over_a_socket_reuse_one_connection_and_leave_memory_flat(emulator: CyclosEmulator) -> None:
+    api = swagger_client.AuthApi(swagger_client.ApiClient(emulator.configuration("alice", "alice-password")))
+
+    def work(times: int) -> None:
+        for _ in range(times):
+            assert api.get_current_auth().user.display == "Alice"
+
+    work(200)  # warm: the connection, decoders, lazily imported modules
+    pool_manager = api.api_client.rest_client.pool_manager
+    handlers, loggers, pools = handler_count(), len(logging.root.manager.loggerDict), len(pool_manager.pools)
+    connections = emulator.connections_accepted
+    gc.collect()
+    blocks = sys.getallocatedblocks()
+    work(2_000)
+    gc.collect()
+    assert sys.getallocatedblocks() - blocks < 2_000, "allocated blocks grew by %d" % (
+        sys.getallocatedblocks() - blocks
+    )
+    assert handler_count() == handlers and len(logging.root.manager.loggerDict) == loggers
+    assert len(pool_manager.pools) == pools == 1
+    assert emulator.connections_accepted == connections == 1  # keep-alive: no connection per call
+    api.api_client.close()
