@@ -70,9 +70,11 @@ def test_a_response_of_tens_of_kib_arrives_in_one_read(rest_for: Callable[..., R
     assert 8192 * 2 < len(body) < READ_BUFFER_SIZE
     with KeepAliveServer([response("200 OK", body)]) as server:
         raw = rest_for(server.url).request("GET", server.url + "/auth", _preload_content=False)
-        # The status line and headers are parsed; whatever else the first read got is buffered.
+        # The status line and headers are parsed; whatever else the first read got is
+        # buffered. On Linux loopback that is the whole body; more than http.client's
+        # 8 KiB buffer could hold is what matters (other systems cut segments smaller).
         buffered = raw._original_response.fp.peek(READ_BUFFER_SIZE)
-        assert len(buffered) == len(body)
+        assert 8192 < len(buffered) <= len(body)
         assert raw.read() == body
 
 
