@@ -23,7 +23,7 @@ from swagger_client.exceptions import (
 )
 from swagger_client.model_base import Model
 from swagger_client.model_codecs import kind_for, resolve_type
-from swagger_client.operation import Operation, build_request, check_header_value
+from swagger_client.operation import Operation, build_request, check_header
 from swagger_client.version import __version__
 
 __all__ = ["ApiClient"]
@@ -127,7 +127,7 @@ class ApiClient(object):
 
     def set_default_header(self, header_name: str, header_value: str) -> None:
         """Send ``header_name: header_value`` on every call (per-call ``_headers`` win)."""
-        check_header_value(header_name, header_value, "set_default_header")
+        check_header(header_name, header_value, "set_default_header")
         self.default_headers[header_name] = header_value
 
     def _credential(self, allowed: Optional[Sequence[str]]) -> Dict[str, str]:
@@ -159,9 +159,7 @@ class ApiClient(object):
         if extra:
             headers.update(extra)
         for name, value in headers.items():
-            if not isinstance(value, str):
-                raise ApiTypeError("header %s must be a str, not %s" % (name, type(value).__name__))
-            check_header_value(name, value, "request")
+            check_header(name, value, "request")
         return headers
 
     # -- calls -------------------------------------------------------------------------
@@ -216,10 +214,8 @@ class ApiClient(object):
             _preload_content=preload,
             _request_timeout=timeout,
         )
-        if not preload:
-            if response.status >= 300:
-                raise self._error(rest.RESTResponse(response), operation.responses)
-            return response
+        if not preload and not isinstance(response, rest.RESTResponse):
+            return response  # a success to stream (errors come back read, within the size cap)
         if response.status >= 300:
             raise self._error(response, operation.responses)
         declared = (
@@ -383,36 +379,30 @@ class ApiClient(object):
             return None
         body = response.data
         status = response.status
+        secrets = getattr(response, "secrets", None)
+
+        def failure(problem: str) -> ResponseDecodeError:
+            return ResponseDecodeError(status, problem, body=body, headers=response.getheaders(), secrets=secrets)
+
         if not body:
-            raise ResponseDecodeError(
-                status, "empty body where %s was expected" % response_type, body=body, headers=response.getheaders()
-            )
+            raise failure("empty body where %s was expected" % response_type)
         content_type = (response.getheader("Content-Type") or "").lower()
         if content_type and "json" not in content_type:
-            raise ResponseDecodeError(
-                status,
-                "expected a JSON body (%s), got Content-Type %s" % (response_type, content_type.split(";")[0]),
-                body=body,
-                headers=response.getheaders(),
+            raise failure(
+                "expected a JSON body (%s), got Content-Type %s" % (response_type, content_type.split(";")[0][:80])
             )
         try:
             data = json.loads(body)
+        except RecursionError:
+            raise failure("JSON nested too deeply where %s was expected" % response_type) from None
         except ValueError as exc:
-            raise ResponseDecodeError(
-                status,
-                "invalid JSON where %s was expected: %s" % (response_type, exc),
-                body=body,
-                headers=response.getheaders(),
-            ) from None
+            raise failure("invalid JSON where %s was expected: %s" % (response_type, exc)) from None
         try:
             return decode_value(data, response_type, self.configuration.client_side_validation)
+        except RecursionError:
+            raise failure("JSON nested too deeply for %s" % response_type) from None
         except (TypeError, ValueError) as exc:
-            raise ResponseDecodeError(
-                status,
-                "unexpected body shape for %s: %s" % (response_type, exc),
-                body=body,
-                headers=response.getheaders(),
-            ) from None
+            raise failure("unexpected body shape for %s: %s" % (response_type, exc)) from None
 
     def _error(self, response: Any, responses: Mapping[int, Optional[str]]) -> ApiException:
         """The exception for an error response, with ``.error`` parsed when it is JSON."""
@@ -423,7 +413,7 @@ class ApiClient(object):
         if error_type and response.data:
             try:
                 data = json.loads(response.data)
-            except ValueError:
+            except (ValueError, RecursionError):
                 data = None
             if isinstance(data, dict):
                 if error_type == "Error" or error_type in _ERROR_KINDS.values():
@@ -431,9 +421,17 @@ class ApiClient(object):
                     kind = data.get("kind")
                     if isinstance(kind, str):
                         error_type = _ERROR_KINDS.get(kind, "Error")
-                error = resolve_type(error_type)._from_wire(data)
+                try:
+                    error = resolve_type(error_type)._from_wire(data)
+                except RecursionError:
+                    error = None
         return cls(
-            status=status, reason=response.reason, body=response.data, headers=response.getheaders(), error=error
+            status=status,
+            reason=response.reason,
+            body=response.data,
+            headers=response.getheaders(),
+            error=error,
+            secrets=getattr(response, "secrets", None),
         )
 
 

@@ -23,6 +23,10 @@ TimeoutValue = Union[None, float, int, Tuple[Optional[float], Optional[float]], 
 
 #: Connect within 10 s, then wait at most 60 s between bytes of the response.
 DEFAULT_TIMEOUT = urllib3.Timeout(connect=10.0, read=60.0)
+#: No call (connect, every read, retries and their pauses) lasts longer than this.
+DEFAULT_TOTAL_TIMEOUT = 300.0
+#: Largest response body read, on the wire and after decoding.
+DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
 DEFAULT_HOST = "https://dev.leftcoastfs.com/api"
 
@@ -69,7 +73,11 @@ class Configuration(object):
         self.username = username
         self.password = password
         self.timeout = DEFAULT_TIMEOUT if timeout is UNSET else timeout
+        self.total_timeout: Optional[float] = DEFAULT_TOTAL_TIMEOUT
         self.retries = retries
+        #: Follow same-origin redirects of GET requests (any other redirect raises RedirectError).
+        self.follow_redirects = False
+        self.max_response_bytes: Optional[int] = DEFAULT_MAX_RESPONSE_BYTES
         self.channel = channel
         self.logger_format = "%(asctime)s %(levelname)s %(message)s"
         self.logger_stream_handler: Optional[logging.Handler] = None
@@ -107,10 +115,33 @@ class Configuration(object):
     def host(self, value: str) -> None:
         if not isinstance(value, str):
             raise ApiTypeError("Configuration.host must be a str, not %s" % type(value).__name__)
+        shown = _mask_url_credentials(value)
         if not value.lower().startswith(("https://", "http://")):
             # Without a scheme urllib3 would fall back to plain http and send credentials in clear.
-            raise ApiValueError("Configuration.host must start with https:// (or http://), got %r" % value)
+            raise ApiValueError("Configuration.host must start with https:// (or http://), got %r" % shown)
+        if "@" in value.split("://", 1)[1].split("/", 1)[0]:
+            # urllib3 would not send them, and they would show in reprs and logs.
+            raise ApiValueError(
+                "Configuration.host must not carry credentials (%r): set username and password instead" % shown
+            )
         self._host = value.rstrip("/")
+
+    @property
+    def username(self) -> Optional[str]:
+        """The Basic user name (or e-mail, or any principal the channel accepts)."""
+        return self._username
+
+    @username.setter
+    def username(self, value: Optional[str]) -> None:
+        if value is not None:
+            if not isinstance(value, str):
+                raise ApiTypeError("Configuration.username must be a str, not %s" % type(value).__name__)
+            if ":" in value:
+                # RFC 7617: the user-id cannot contain ':' (the server would read another user and password).
+                raise ApiValueError(
+                    "Configuration.username must not contain ':' (Basic authentication cannot carry it)"
+                )
+        self._username = value
 
     # -- timeouts ----------------------------------------------------------------------
 
@@ -122,6 +153,45 @@ class Configuration(object):
     @timeout.setter
     def timeout(self, value: TimeoutValue) -> None:
         self._timeout = normalize_timeout(value, "Configuration.timeout")
+
+    @property
+    def total_timeout(self) -> Optional[float]:
+        """Seconds a whole call may take, whatever the server does: connect, every read,
+        retries and their pauses (default 300; ``None``: no limit). Read on every call.
+
+        ``timeout`` bounds each connect and each read; this bounds the call, so a server
+        that drips a byte at a time cannot keep it alive. A float ``_request_timeout``
+        or ``urllib3.Timeout(total=...)`` lowers it for one call.
+        """
+        return self._total_timeout
+
+    @total_timeout.setter
+    def total_timeout(self, value: Optional[float]) -> None:
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ApiTypeError("Configuration.total_timeout must be seconds or None, not %s" % type(value).__name__)
+            if not value > 0:
+                raise ApiValueError("Configuration.total_timeout must be positive, got %r" % value)
+        self._total_timeout = value
+
+    @property
+    def max_response_bytes(self) -> Optional[int]:
+        """Largest response body the client reads, on the wire and after decoding
+        (default 32 MiB; ``None``: no limit). Past it the call raises ``ResponseTooLarge``.
+        Read on every call; not applied to a body streamed with ``_preload_content=False``.
+        """
+        return self._max_response_bytes
+
+    @max_response_bytes.setter
+    def max_response_bytes(self, value: Optional[int]) -> None:
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ApiTypeError(
+                    "Configuration.max_response_bytes must be an int or None, not %s" % type(value).__name__
+                )
+            if value <= 0:
+                raise ApiValueError("Configuration.max_response_bytes must be positive, got %d" % value)
+        self._max_response_bytes = value
 
     # -- logging -----------------------------------------------------------------------
 
@@ -273,6 +343,7 @@ class Configuration(object):
             "api_key": dict.fromkeys(self.api_key, MASK),
             "channel": self.channel,
             "timeout": self.timeout,
+            "total_timeout": self.total_timeout,
             "retries": self.retries,
             "verify_ssl": self.verify_ssl,
             "proxy": _mask_url_credentials(self.proxy),
@@ -294,10 +365,12 @@ def _attach_handler(handler: logging.Handler) -> None:
         logger.addHandler(handler)
 
 
-def _mask_url_credentials(url: Optional[str]) -> Optional[str]:
-    if not url or "@" not in url:
+def _mask_url_credentials(url: Any) -> Any:
+    if not isinstance(url, str) or "@" not in url:
         return url
-    scheme, _, rest = url.partition("://")
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return "%s@%s" % (MASK, url.rsplit("@", 1)[1])
     return "%s://%s@%s" % (scheme, MASK, rest.rsplit("@", 1)[1])
 
 

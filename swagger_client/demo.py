@@ -45,7 +45,7 @@ class Transcript(object):
             call()
         except ApiException as exc:
             self.out.write(
-                "%d. %s -> %d %s (%s)\n" % (self.step, request_line, exc.status, exc.code, type(exc).__name__)
+                "%d. %s -> %d %s (%s)\n" % (self.step, request_line, exc.status or 0, exc.code, type(exc).__name__)
             )
             return exc
         raise SystemExit("%s unexpectedly succeeded" % request_line)

@@ -11,6 +11,8 @@
      |    +-- UnprocessableEntityException   422  .error: InputError
      |    +-- ServiceException               5xx  .error: Error / OtpError / ForgottenPasswordError
      |    +-- ResponseDecodeError            2xx whose body is not what the operation declares
+     |    +-- RedirectError                  3xx: a redirect the client did not follow
+     |    +-- ResponseTooLarge               the response went over Configuration.max_response_bytes
      |    +-- ApiConnectionError             status 0: the request could not be completed
      |         +-- ApiTimeoutError           status 0: connect or read timed out
      +-- TypeError
@@ -18,9 +20,10 @@
      +-- ValueError
           +-- ApiValueError                  missing or invalid argument value (nothing sent)
 
-``except ApiException`` catches every failure of a call that reached for the network.
-Bad arguments are programming errors and stay ``TypeError``/``ValueError`` subclasses,
-raised before any byte is sent.
+``except ApiException`` catches every failure of a call that reached for the network;
+the urllib3 or socket error behind a transport failure is its ``__cause__`` (with
+secret values scrubbed from its message). Bad arguments are programming errors and
+stay ``TypeError``/``ValueError`` subclasses, raised before any byte is sent.
 
 This module imports nothing heavy so that models can use it without loading urllib3.
 """
@@ -42,6 +45,8 @@ __all__ = [
     "UnprocessableEntityException",
     "ServiceException",
     "ResponseDecodeError",
+    "RedirectError",
+    "ResponseTooLarge",
     "ApiConnectionError",
     "ApiTimeoutError",
     "exception_for_status",
@@ -73,6 +78,12 @@ class ApiException(OpenApiException):
     ``headers`` the response headers. ``error`` is the body parsed into the spec's
     error model for that status (``None`` when the body is not JSON) and ``code`` the
     Cyclos error code when there is one.
+
+    ``str(exc)``, ``repr(exc)`` and ``reason`` are safe to log: secrets are masked by
+    name and, for errors the client raises, the exact secret values the call sent
+    are scrubbed too (a server that echoes the request cannot make them leak);
+    control characters are escaped. ``body`` and ``headers`` are what the server
+    sent, untouched: an echoing server can put secrets there, so do not log them raw.
     """
 
     def __init__(
@@ -84,19 +95,21 @@ class ApiException(OpenApiException):
         body: Any = None,
         headers: Optional[Mapping[str, str]] = None,
         error: Any = None,
+        secrets: Any = None,
     ) -> None:
-        super().__init__(status, reason)
         if http_resp is not None:
-            self.status = http_resp.status
-            self.reason = http_resp.reason
-            self.body = http_resp.data
-            self.headers = http_resp.getheaders()
-        else:
-            self.status = status
-            self.reason = reason
-            self.body = body
-            self.headers = headers
+            status = http_resp.status
+            reason = http_resp.reason
+            body = http_resp.data
+            headers = http_resp.getheaders()
+        self.status = status
+        self.reason = _clean(reason, secrets)
+        self.body = body
+        self.headers = headers
         self.error = error
+        super().__init__(status, self.reason)
+        #: The message, rendered once when the call's secrets are known (they are not kept).
+        self._message: Optional[str] = None if secrets is None else self._render(secrets)
 
     @property
     def code(self) -> Optional[str]:
@@ -106,11 +119,15 @@ class ApiException(OpenApiException):
 
     def __str__(self) -> str:
         """Same shape as swagger-codegen's message, so log parsers keep working."""
+        message = self.__dict__.get("_message")
+        return message if message is not None else self._render(None)
+
+    def _render(self, secrets: Any) -> str:
         error_message = f"({self.status})\nReason: {self.reason}\n"
         if self.headers:
-            error_message += f"HTTP response headers: {_safe_headers(self.headers)}\n"
+            error_message += f"HTTP response headers: {_safe_headers(self.headers, secrets)}\n"
         if self.body:
-            error_message += f"HTTP response body: {_safe_body(self.body)}\n"
+            error_message += f"HTTP response body: {_safe_body(self.body, secrets)}\n"
         return error_message
 
     def __reduce__(self) -> Any:
@@ -126,16 +143,28 @@ def _rebuild_exception(cls: type[ApiException], state: Dict[str, Any]) -> ApiExc
     return exc
 
 
-def _safe_headers(headers: Mapping[str, str]) -> Dict[str, str]:
-    from swagger_client.redaction import redact_headers
+def _clean(reason: Any, secrets: Any) -> Any:
+    if not isinstance(reason, str):
+        return reason
+    from swagger_client.redaction import clean_text
 
-    return redact_headers(headers)
+    return clean_text(reason, secrets, limit=500)
 
 
-def _safe_body(body: Any) -> str:
+def _safe_headers(headers: Mapping[str, str], secrets: Any) -> Dict[str, str]:
+    from swagger_client.redaction import clean_text, redact_headers
+
+    try:
+        items = redact_headers(headers)
+    except (AttributeError, TypeError):
+        return {}
+    return {clean_text(str(k), secrets, 200): clean_text(str(v), secrets, 500) for k, v in list(items.items())[:100]}
+
+
+def _safe_body(body: Any, secrets: Any) -> str:
     from swagger_client.redaction import redact_body
 
-    return redact_body(body)
+    return redact_body(body, secrets=secrets)
 
 
 class UnauthorizedException(ApiException):
@@ -169,21 +198,55 @@ class ResponseDecodeError(ApiException):
     """
 
 
+class RedirectError(ApiException):
+    """3xx: the server answered with a redirect, which the client did not follow.
+
+    Redirects are not followed by default (they could carry credentials or a body
+    elsewhere). ``location`` is the target's origin (``scheme://host:port``) or
+    ``None``; the message never shows the target's path or query. With
+    ``Configuration.follow_redirects = True`` same-origin ``GET`` redirects are
+    followed; any other one still raises this.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        reason: str,
+        *,
+        location: Optional[str] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        secrets: Any = None,
+    ) -> None:
+        self.location = location
+        super().__init__(status=status, reason=reason, headers=headers, secrets=secrets)
+
+    def _render(self, secrets: Any) -> str:
+        # No headers: Location would show the target's path and query.
+        return f"({self.status})\nReason: {self.reason}\n"
+
+
+class ResponseTooLarge(ApiException):
+    """The response was larger than ``Configuration.max_response_bytes`` (on the wire or decoded).
+
+    Reading stopped at the cap and the connection was closed; ``body`` is ``None``.
+    """
+
+
 class ApiConnectionError(ApiException):
-    """The request could not be completed: refused, reset, DNS, TLS or proxy failure.
+    """The request could not be completed: refused, reset, DNS, TLS, proxy or protocol failure.
 
     ``status`` is 0 and the underlying urllib3 error is the ``__cause__``.
     """
 
-    def __init__(self, reason: str, *, headers: Optional[Mapping[str, str]] = None) -> None:
-        super().__init__(status=0, reason=reason, headers=headers)
+    def __init__(self, reason: str, *, headers: Optional[Mapping[str, str]] = None, secrets: Any = None) -> None:
+        super().__init__(status=0, reason=reason, headers=headers, secrets=secrets)
 
-    def __str__(self) -> str:
+    def _render(self, secrets: Any) -> str:
         return f"(0)\nReason: {self.reason}\n"
 
 
 class ApiTimeoutError(ApiConnectionError):
-    """The connect or read timeout expired (the message says which)."""
+    """A connect, read or total timeout expired (the message says which)."""
 
 
 _BY_STATUS = {

@@ -13,7 +13,7 @@ from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 from swagger_client.exceptions import ApiTypeError, ApiValueError
 
-__all__ = ["Parameter", "Operation", "RequestParts", "build_request", "check_header_value"]
+__all__ = ["Parameter", "Operation", "RequestParts", "build_request", "check_header", "check_header_value"]
 
 
 class Parameter(NamedTuple):
@@ -51,19 +51,43 @@ class RequestParts(NamedTuple):
     body: Any
 
 
-_UNSENDABLE = re.compile("[\r\n\x00]|[^\x00-\xff]")
+_UNSENDABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f]|[^\x00-\xff]")
+#: RFC 9110 field names are tokens.
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+\Z")
 
 
 def check_header_value(name: str, value: str, where: str) -> None:
-    """Refuse values HTTP cannot carry: CR/LF (header injection), NUL, non ISO-8859-1."""
+    """Refuse values HTTP cannot carry: control characters (CR/LF: header injection), non ISO-8859-1.
+
+    The message names the header, never the value (it may be a credential).
+    """
     bad = _UNSENDABLE.search(value)
     if bad is None:
         return
-    if bad.group() in "\r\n\x00":
+    char = bad.group()
+    if char in "\r\n\x00":
         raise ApiValueError("%s: the value for header %s contains a line break or NUL character" % (where, name))
+    if ord(char) < 0x100:
+        raise ApiValueError(
+            "%s: the value for header %s contains the control character %r, which HTTP headers cannot carry"
+            % (where, name, char)
+        )
     raise ApiValueError(
         "%s: the value for header %s has characters outside ISO-8859-1, which HTTP headers cannot carry" % (where, name)
     )
+
+
+def check_header(name: Any, value: Any, where: str) -> None:
+    """Refuse a header whose name is not an HTTP token or whose value HTTP cannot carry."""
+    if not isinstance(name, str):
+        raise ApiTypeError("%s: header names must be str, not %s" % (where, type(name).__name__))
+    if _TOKEN.match(name) is None:
+        raise ApiValueError(
+            "%s: %r is not a valid header name (letters, digits and !#$%%&'*+-.^_`|~ only)" % (where, name)
+        )
+    if not isinstance(value, str):
+        raise ApiTypeError("%s: header %s must be a str, not %s" % (where, name, type(value).__name__))
+    check_header_value(name, value, where)
 
 
 def build_request(op: Operation, args: Dict[str, Any], validate: bool = True) -> RequestParts:

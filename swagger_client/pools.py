@@ -1,17 +1,24 @@
-"""The urllib3 pool manager for a configuration: TLS, client certificates, proxy, read buffer.
+"""The urllib3 pool manager for a configuration: TLS, client certificates, proxy, socket reads.
 
-Connections come from our own small subclasses of urllib3's classes, for one reason:
-each response is read through a 64 KiB buffer instead of ``http.client``'s 8 KiB.
-A socket with a timeout (ours always has one by default) makes CPython ``poll()``
-before every ``recv()``; with the larger buffer a typical Cyclos answer (status line,
-headers and a body of some tens of KiB) arrives in one ``recv()`` instead of three,
-which matters most when many threads share one client and compete for the GIL.
-Nothing else about urllib3's behaviour changes.
+Connections come from our own small subclasses of urllib3's classes, for two reasons:
+
+* **Limits on every read.** Each response is read through a :class:`DeadlineReader`
+  that, before every ``recv()``, checks the running call's total deadline (and
+  shortens the socket timeout to what is left) and counts the bytes against the
+  call's byte budget (see :mod:`swagger_client.call_scope`). urllib3's own timeouts
+  bound each read, not the call: a server that drips one byte a second would
+  otherwise keep a call alive forever. Connecting is bounded by the deadline too.
+* **A 64 KiB read buffer** instead of ``http.client``'s 8 KiB. A socket with a
+  timeout (ours always has one by default) makes CPython ``poll()`` before every
+  ``recv()``; with the larger buffer a typical Cyclos answer arrives in one
+  ``recv()`` instead of three, which matters most when many threads share a client.
 """
 
 from __future__ import annotations
 
 import http.client
+import io
+import os
 import ssl
 import warnings
 from typing import Any, Dict, Optional, Tuple
@@ -20,7 +27,11 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 import urllib3
 from urllib3.connection import HTTPConnection, HTTPSConnection
 
+from swagger_client import call_scope
+from swagger_client.call_scope import BodyTooLarge, DeadlineExceeded
 from swagger_client.configuration import Configuration
+from swagger_client.exceptions import ApiValueError
+from swagger_client.operation import check_header
 from swagger_client.retries import build_retry
 
 #: Bytes read from the socket at once for each response. Below glibc's 128 KiB mmap
@@ -28,11 +39,67 @@ from swagger_client.retries import build_retry
 READ_BUFFER_SIZE = 64 * 1024
 
 
+#: Bytes a response may use for its status line and headers, beyond the body budget.
+HEAD_ALLOWANCE = 256 * 1024
+
+
+class DeadlineReader(io.RawIOBase):
+    """The raw socket file of one response, bounded by the call that opened it.
+
+    ``scope`` is the :class:`~swagger_client.call_scope.CallScope` current when the
+    response was created; a response handed to the caller to stream
+    (``_preload_content=False``) is released from it and reads without limits.
+    """
+
+    def __init__(self, sock: Any) -> None:
+        super().__init__()
+        self._raw = sock.makefile("rb", buffering=0)  # keeps http.client's close semantics
+        self._sock = sock
+        self._base_timeout = sock.gettimeout()
+        self._clamped = False
+        self.scope = call_scope.current()
+        self.count = 0
+        if self.scope is not None:
+            self.scope.readers.append(self)
+
+    def readable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return int(self._raw.fileno())
+
+    def readinto(self, buffer: Any) -> Optional[int]:
+        scope = self.scope
+        if scope is not None:
+            if scope.deadline is not None:
+                self._bound_timeout(scope)
+            if scope.max_bytes is not None and self.count > scope.max_bytes + HEAD_ALLOWANCE:
+                raise BodyTooLarge()
+        n = self._raw.readinto(buffer)
+        if n:
+            self.count += n
+        return n  # type: ignore[no-any-return]
+
+    def _bound_timeout(self, scope: call_scope.CallScope) -> None:
+        left = scope.remaining()
+        assert left is not None
+        if left <= 0:
+            raise DeadlineExceeded()
+        if self._base_timeout is None or left < self._base_timeout:
+            self._sock.settimeout(left)  # only near the deadline: settimeout costs a system call
+            self._clamped = True
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
+
+
 class _LargeReadBuffer(object):
-    """Hands ``http.client.HTTPResponse`` a socket file with a larger buffer.
+    """Hands ``http.client.HTTPResponse`` a bounded socket file with a larger buffer.
 
     ``HTTPResponse.__init__`` only calls ``sock.makefile("rb")``; it has no parameter
-    for the buffer size, so this stands in for the socket during that one call.
+    for the buffer size or the file, so this stands in for the socket during that one call.
     """
 
     __slots__ = ("_sock",)
@@ -41,7 +108,21 @@ class _LargeReadBuffer(object):
         self._sock = sock
 
     def makefile(self, mode: str) -> Any:
-        return self._sock.makefile(mode, buffering=READ_BUFFER_SIZE)
+        return io.BufferedReader(DeadlineReader(self._sock), READ_BUFFER_SIZE)
+
+
+def _bounded_connect_timeout(connection: Any) -> None:
+    """Never wait longer to connect than the running call has left."""
+    scope = call_scope.current()
+    if scope is None or scope.deadline is None:
+        return
+    left = scope.remaining()
+    assert left is not None
+    if left <= 0:
+        raise DeadlineExceeded()
+    timeout = connection.timeout
+    if not isinstance(timeout, (int, float)) or left < timeout:
+        connection.timeout = left
 
 
 class _BufferedHTTPResponse(http.client.HTTPResponse):
@@ -52,9 +133,17 @@ class _BufferedHTTPResponse(http.client.HTTPResponse):
 class _HTTPConnection(HTTPConnection):
     response_class = _BufferedHTTPResponse
 
+    def connect(self) -> None:
+        _bounded_connect_timeout(self)
+        super().connect()
+
 
 class _HTTPSConnection(HTTPSConnection):
     response_class = _BufferedHTTPResponse
+
+    def connect(self) -> None:
+        _bounded_connect_timeout(self)
+        super().connect()
 
 
 class _HTTPConnectionPool(urllib3.HTTPConnectionPool):
@@ -86,6 +175,7 @@ def build_pool_manager(
 
     if maxsize is None:
         maxsize = configuration.connection_pool_maxsize
+    _check_files(configuration)
     kwargs: Dict[str, Any] = {
         "num_pools": pools_size,
         "maxsize": maxsize,
@@ -100,9 +190,8 @@ def build_pool_manager(
     if configuration.assert_hostname is not None:
         kwargs["assert_hostname"] = configuration.assert_hostname
     if configuration.proxy:
-        proxy_url, proxy_headers = _split_proxy_credentials(configuration.proxy)
-        if configuration.proxy_headers:
-            proxy_headers.update(configuration.proxy_headers)
+        proxy_url, _ = _split_proxy_credentials(configuration.proxy)
+        proxy_headers = proxy_headers_of(configuration)
         manager: urllib3.PoolManager = urllib3.ProxyManager(
             proxy_url=proxy_url, proxy_headers=proxy_headers or None, **kwargs
         )
@@ -118,8 +207,39 @@ def build_pool_manager(
             stacklevel=3,
         )
         https_pool = _UnverifiedHTTPSConnectionPool
+    if configuration.assert_hostname is False and configuration.verify_ssl:
+        warnings.warn(
+            "TLS host name checking is disabled (Configuration.assert_hostname=False): any certificate "
+            "from a trusted CA, for any host, is accepted, so a machine on the network path can impersonate "
+            "the server and read the credentials this client sends.",
+            urllib3.exceptions.InsecureRequestWarning,
+            stacklevel=3,
+        )
     manager.pool_classes_by_scheme = {"http": _HTTPConnectionPool, "https": https_pool}
     return manager
+
+
+def _check_files(configuration: Configuration) -> None:
+    """A missing certificate or key file is a configuration mistake: say so before connecting."""
+    for name in ("cert_file", "key_file", "ssl_ca_cert"):
+        path = getattr(configuration, name)
+        if path is not None and not os.path.isfile(path):
+            raise ApiValueError("Configuration.%s: no such file: %r" % (name, path))
+
+
+def proxy_headers_of(configuration: Configuration) -> Dict[str, str]:
+    """The headers sent to the proxy: ``Proxy-Authorization`` from its URL, then ``proxy_headers``.
+
+    Checked like every header (a bad one fails here, before any connection).
+    """
+    if not configuration.proxy:
+        return {}
+    _, headers = _split_proxy_credentials(configuration.proxy)
+    if configuration.proxy_headers:
+        headers.update(configuration.proxy_headers)
+    for name, value in headers.items():
+        check_header(name, value, "Configuration.proxy_headers")
+    return headers
 
 
 def _split_proxy_credentials(proxy: str) -> Tuple[str, Dict[str, str]]:

@@ -1,11 +1,19 @@
 """HTTP transport over urllib3, and the one place where urllib3 errors become ours.
 
+One call here is: build the :class:`~swagger_client.call_scope.CallScope` (deadline,
+byte budget, the call's secrets), send through urllib3 without letting it follow
+redirects, decide about a redirect (:mod:`swagger_client.redirects`), read the body
+within the cap (:mod:`swagger_client.response_body`), and translate every failure
+into the documented exception tree, with secret values scrubbed from the chained
+urllib3 errors.
+
 The exception classes live in :mod:`swagger_client.exceptions` and are re-exported
 here because swagger-codegen users import ``ApiException`` from this module.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
 import os
@@ -26,6 +34,8 @@ from urllib3.exceptions import (
     SSLError,
 )
 
+from swagger_client import redirects
+from swagger_client.call_scope import BodyTooLarge, CallScope, DeadlineExceeded
 from swagger_client.configuration import UNSET, Configuration, normalize_timeout
 from swagger_client.exceptions import (
     ApiConnectionError,
@@ -36,37 +46,30 @@ from swagger_client.exceptions import (
     ConflictException,
     ForbiddenException,
     NotFoundException,
+    RedirectError,
     ResponseDecodeError,
+    ResponseTooLarge,
     ServiceException,
     UnauthorizedException,
     UnprocessableEntityException,
 )
-from swagger_client.pools import build_pool_manager
-from swagger_client.redaction import redact_body, redact_headers, redact_url
+from swagger_client.pools import build_pool_manager, proxy_headers_of
+from swagger_client.redaction import (
+    Scrubber,
+    install_log_filters,
+    redact_body,
+    redact_headers,
+    redact_url,
+)
+from swagger_client.response_body import BodyDecodeFailed, UnsupportedEncoding, read_body
+from swagger_client.retries import build_retry
 
 log = logging.getLogger(__name__)
 
+install_log_filters()
 
-class _MaskUrllib3Urls(logging.Filter):
-    """urllib3 logs request lines with their query string; mask secret parameters there.
-
-    The forgotten-password ``key`` travels in a URL, and an application that turns on
-    DEBUG logging globally would otherwise write it to its logs.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(redact_url(a) if isinstance(a, str) else a for a in record.args)
-        return True
-
-
-def _install_urllib3_log_filter() -> None:
-    logger = logging.getLogger("urllib3.connectionpool")
-    if not any(isinstance(f, _MaskUrllib3Urls) for f in logger.filters):
-        logger.addFilter(_MaskUrllib3Urls())
-
-
-_install_urllib3_log_filter()
+#: What a broken server can make urllib3 or http.client raise while a response is read.
+_READ_FAILURES = (HTTPError, OSError, ssl.SSLError, http.client.HTTPException, ValueError, OverflowError)
 
 
 class RESTResponse(object):
@@ -76,14 +79,17 @@ class RESTResponse(object):
     (bytes that are not UTF-8 become U+FFFD instead of raising).
     """
 
-    __slots__ = ("data", "reason", "status", "urllib3_response")
+    __slots__ = ("data", "reason", "secrets", "status", "urllib3_response")
 
-    def __init__(self, resp: Any) -> None:
+    def __init__(self, resp: Any, raw: Any = None, secrets: Optional[Scrubber] = None) -> None:
         self.urllib3_response = resp
         self.status: int = resp.status
         self.reason: str = resp.reason
-        raw = resp.data
+        if raw is None:
+            raw = resp.data
         self.data: str = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+        #: The secret values of the request this answers, to scrub from messages (not shown).
+        self.secrets = secrets
 
     def getheaders(self) -> Any:
         """The response headers (case-insensitive mapping)."""
@@ -124,6 +130,16 @@ class RESTClientObject(object):
         self._lock = threading.Lock()
         self._generation = fork_generation()
         self.pool_manager = build_pool_manager(configuration, pools_size, maxsize)
+        self._proxy_headers = proxy_headers_of(configuration)
+        self._retries_value: Any = UNSET
+        self._retries: Any = None
+
+    def _retry(self) -> Any:
+        """The retry policy for ``Configuration.retries`` as it is now (read on every call)."""
+        value = self.configuration.retries
+        if value is not self._retries_value:
+            self._retries, self._retries_value = build_retry(value), value
+        return self._retries
 
     def _pool(self) -> urllib3.PoolManager:
         if self._generation != fork_generation():
@@ -157,57 +173,144 @@ class RESTClientObject(object):
         headers = dict(headers or {})
         if query_params:
             url += ("&" if "?" in url else "?") + urlencode(list(query_params))
-        timeout = self._timeout(_request_timeout)
+        timeout, total, source = self._timeouts(_request_timeout)
         payload = _encode_body(body, headers, post_params)
-        if log.isEnabledFor(logging.DEBUG):
-            log.debug(
-                "Request %s %s headers=%s body=%s",
-                method,
-                redact_url(url),
-                redact_headers(headers),
-                redact_body(payload, json_only=True) if payload else "",
-            )
+        secrets = Scrubber(headers, payload, url, self._proxy_headers)
+        with CallScope(total, self.configuration.max_response_bytes, secrets, source) as scope:
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug(
+                    "Request %s %s headers=%s body=%s",
+                    method,
+                    redact_url(url),
+                    redact_headers(headers),
+                    redact_body(payload, json_only=True, secrets=secrets) if payload else "",
+                )
+            response = self._exchange(method, url, payload, headers, timeout, scope)
+            if not _preload_content and response.status < 300:
+                scope.release_readers()  # the caller streams it: no longer this call's limits
+                return response
+            result = RESTResponse(response, self._read(response, method, url, timeout, scope), secrets)
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug(
+                    "Response %s %s for %s %s headers=%s body=%s",
+                    result.status,
+                    result.reason,
+                    method,
+                    redact_url(url),
+                    redact_headers(result.getheaders()),
+                    redact_body(result.data, secrets=secrets),
+                )
+        return result
+
+    def _exchange(
+        self, method: str, url: str, payload: Optional[bytes], headers: Dict[str, str], timeout: Any, scope: CallScope
+    ) -> Any:
+        """Send, and follow a redirect only where :mod:`swagger_client.redirects` allows it."""
+        follow = bool(self.configuration.follow_redirects)
+        hops = 0
+        while True:
+            response = self._urlopen(method, url, payload, headers, timeout, scope)
+            if response.status not in redirects.REDIRECT_STATUSES:
+                return response
+            _discard(response)
+            target = redirects.decide(method, url, response, follow, hops, scope.secrets)
+            log.debug("Following a %d redirect of %s to the same origin", response.status, method)
+            url, hops = target, hops + 1
+
+    def _urlopen(
+        self, method: str, url: str, payload: Optional[bytes], headers: Dict[str, str], timeout: Any, scope: CallScope
+    ) -> Any:
         try:
-            response = self._pool().request(
+            return self._pool().urlopen(
                 method,
                 url,
                 body=payload,
                 headers=headers,
+                retries=self._retry(),  # always: urllib3 1.26 would otherwise use Retry.DEFAULT
+                redirect=False,
                 timeout=timeout,
-                preload_content=_preload_content,
+                preload_content=False,
+                decode_content=False,
                 enforce_content_length=True,
             )
-        except HTTPError as exc:
-            raise translate_error(exc, method, url, timeout) from exc
-        except (OSError, ssl.SSLError) as exc:  # raised outside urllib3's wrappers on some versions
-            raise ApiConnectionError("%s %s: %s" % (method, _where(url), exc.__class__.__name__)) from exc
-        if not _preload_content:
-            return response
-        result = RESTResponse(response)
-        if log.isEnabledFor(logging.DEBUG):
-            log.debug(
-                "Response %s %s for %s %s headers=%s body=%s",
-                result.status,
-                result.reason,
-                method,
-                redact_url(url),
-                redact_headers(result.getheaders()),
-                redact_body(result.data),
-            )
-        return result
+        except ApiException:
+            raise
+        except BaseException as exc:  # noqa: BLE001 -- _failure maps what is ours and returns the rest as is
+            raise self._failure(exc, method, url, timeout, scope) from _scrubbed(exc, scope.secrets)
 
-    def _timeout(self, value: Any) -> Any:
-        if value is UNSET:
-            value = self.configuration.timeout
-        else:
-            value = normalize_timeout(value, "_request_timeout")
+    def _read(self, response: Any, method: str, url: str, timeout: Any, scope: CallScope) -> bytes:
+        try:
+            return read_body(response, scope.max_bytes)
+        except BaseException as exc:  # noqa: BLE001 -- every failure closes the connection first
+            _discard(response)
+            if isinstance(exc, (UnsupportedEncoding, BodyDecodeFailed)):
+                raise ResponseDecodeError(
+                    response.status,
+                    "%s %s: %s" % (method, _where(url), exc),
+                    headers=response.headers,
+                    secrets=scope.secrets,
+                ) from None
+            if isinstance(exc, BodyTooLarge):
+                raise self._too_large(response.status, method, url, scope, response.headers) from None
+            raise self._failure(exc, method, url, timeout, scope, reading=True) from _scrubbed(exc, scope.secrets)
+
+    def _failure(
+        self, exc: BaseException, method: str, url: str, timeout: Any, scope: CallScope, reading: bool = False
+    ) -> BaseException:
+        """The documented exception for anything raised while sending or reading."""
+        if isinstance(exc, BodyTooLarge):
+            return self._too_large(0, method, url, scope)
+        if isinstance(exc, DeadlineExceeded) or (isinstance(exc, (HTTPError, OSError)) and scope.expired()):
+            return ApiTimeoutError(
+                "%s %s: total timeout of %gs exceeded (%s)"
+                % (method, _where(url), scope.total or 0, scope.total_source),
+                secrets=scope.secrets,
+            )
+        if isinstance(exc, HTTPError):
+            return translate_error(exc, method, url, timeout, scope.secrets)
+        if isinstance(exc, _READ_FAILURES):
+            what = "connection broken while reading the response" if reading else "request failed"
+            return ApiConnectionError(
+                "%s %s: %s (%s)" % (method, _where(url), what, _malformed(exc)), secrets=scope.secrets
+            )
+        if isinstance(exc, RecursionError):
+            return ApiConnectionError(
+                "%s %s: the response could not be parsed (too deeply nested)" % (method, _where(url)),
+                secrets=scope.secrets,
+            )
+        return exc  # KeyboardInterrupt, MemoryError, bugs: not ours to rename
+
+    def _too_large(
+        self, status: int, method: str, url: str, scope: CallScope, headers: Optional[Mapping[str, str]] = None
+    ) -> ResponseTooLarge:
+        return ResponseTooLarge(
+            status=status,
+            reason="%s %s: the response is larger than Configuration.max_response_bytes (%d bytes); not read"
+            % (method, _where(url), scope.max_bytes or 0),
+            headers=headers,
+            secrets=scope.secrets,
+        )
+
+    def _timeouts(self, value: Any) -> Tuple[urllib3.Timeout, Optional[float], str]:
+        """The urllib3 timeout (each connect and read), the call's deadline in seconds, and its source."""
+        per_call = value is not UNSET
+        value = normalize_timeout(value, "_request_timeout") if per_call else self.configuration.timeout
+        where = "_request_timeout" if per_call else "Configuration.timeout"
+        total = self.configuration.total_timeout
+        source = "Configuration.total_timeout"
+        limit: Any = None
         if value is None:
-            return urllib3.Timeout(connect=None, read=None)
-        if isinstance(value, tuple):
-            return urllib3.Timeout(connect=value[0], read=value[1])
-        if isinstance(value, (int, float)):
-            return urllib3.Timeout(total=value)
-        return value
+            timeout = urllib3.Timeout(connect=None, read=None)
+        elif isinstance(value, tuple):
+            timeout = urllib3.Timeout(connect=value[0], read=value[1])
+        elif isinstance(value, (int, float)):
+            # A number bounds the whole call, and each connect and read within it.
+            timeout, limit = urllib3.Timeout(connect=value, read=value), value
+        else:
+            timeout, limit = value, value.total
+        if isinstance(limit, (int, float)) and (total is None or limit < total):
+            total, source = limit, where
+        return timeout, total, source
 
     # swagger-codegen's per-verb helpers (``rest_client.GET(url, ...)``), kept for compatibility.
     def _verb(method: str) -> Any:  # type: ignore[misc]  # runs at class creation, not a method
@@ -267,6 +370,59 @@ def _where(url: str) -> str:
     return "%s://%s%s" % (parts.scheme, parts.netloc.rsplit("@", 1)[-1], parts.path)
 
 
+def _discard(response: Any) -> None:
+    """Close a response that will not be read (to the end) and give its connection slot back."""
+    try:
+        response.close()
+        response.release_conn()
+    except Exception:  # noqa: BLE001 -- closing a broken connection may fail again; nothing is lost
+        pass
+
+
+def _malformed(exc: BaseException) -> str:
+    if isinstance(exc, OverflowError) or (isinstance(exc, ValueError) and "chunk" in str(exc).lower()):
+        return "malformed chunked body"
+    if isinstance(exc, ValueError):
+        return "malformed response"
+    return type(exc).__name__
+
+
+def _scrubbed(exc: BaseException, secrets: Optional[Scrubber]) -> BaseException:
+    """``exc`` with secrets removed from the messages of it and of every error chained to it.
+
+    It becomes the ``__cause__`` of the exception raised to the caller, so
+    ``traceback.format_exc()`` prints these messages (urllib3's name the URL).
+    """
+    seen: set[int] = set()
+    todo = [exc]
+    while todo and len(seen) < 32:
+        item = todo.pop()
+        if item is None or id(item) in seen:
+            continue
+        seen.add(id(item))
+        args = []
+        for arg in item.args:
+            if isinstance(arg, str):
+                arg = redact_url(secrets.scrub(arg) if secrets is not None else arg)
+            elif isinstance(arg, BaseException):
+                todo.append(arg)
+            args.append(arg)
+        try:
+            item.args = tuple(args)
+        except (AttributeError, TypeError):
+            pass
+        url = getattr(item, "url", None)
+        if isinstance(url, str):
+            try:
+                item.url = redact_url(secrets.scrub(url) if secrets is not None else url)  # type: ignore[attr-defined]
+            except (AttributeError, TypeError):
+                pass
+        for linked in (getattr(item, "reason", None), item.__cause__, item.__context__):
+            if isinstance(linked, BaseException):
+                todo.append(linked)
+    return exc
+
+
 def _timeout_seconds(timeout: Any, which: str) -> str:
     value = getattr(timeout, "_" + which, None) if isinstance(timeout, urllib3.Timeout) else None
     if value is None and isinstance(timeout, urllib3.Timeout):
@@ -274,8 +430,17 @@ def _timeout_seconds(timeout: Any, which: str) -> str:
     return "" if value is None or not isinstance(value, (int, float)) else " after %gs" % value
 
 
-def translate_error(exc: BaseException, method: str, url: str, timeout: Any = None) -> ApiConnectionError:
+def translate_error(
+    exc: BaseException, method: str, url: str, timeout: Any = None, secrets: Optional[Scrubber] = None
+) -> ApiConnectionError:
     """Map a urllib3 failure to :class:`ApiConnectionError` or :class:`ApiTimeoutError`."""
+    error = _translate(exc, method, url, timeout)
+    if secrets is not None:
+        error = type(error)(error.reason or "", secrets=secrets)
+    return error
+
+
+def _translate(exc: BaseException, method: str, url: str, timeout: Any) -> ApiConnectionError:
     reason: BaseException = exc
     if isinstance(exc, MaxRetryError) and exc.reason is not None:
         reason = exc.reason
@@ -359,4 +524,6 @@ __all__ = [
     "UnprocessableEntityException",
     "ServiceException",
     "ResponseDecodeError",
+    "RedirectError",
+    "ResponseTooLarge",
 ]

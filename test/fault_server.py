@@ -1,15 +1,19 @@
-"""A loopback TCP server that misbehaves on purpose, one scripted fault per connection.
+"""A loopback TCP server that misbehaves on purpose, one scripted fault per request.
 
-Each accepted connection reads one request head and runs the next behaviour from
-the script (the last one repeats). Everything is bounded: sockets time out, handler
-threads are daemons, and ``close()`` shuts every socket.
+Each request read (head and body) runs the next behaviour from the script (the
+last one repeats). Everything is bounded: sockets time out, handler threads are
+daemons, and leaving the ``with`` block shuts every socket. The hostile behaviours
+(redirects, echoes, drips, bombs, malformed framing) are the ones a broken or
+malicious server, proxy or gateway produces.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import socket
 import time
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Tuple
 
 from test.loopback import LoopbackServer
 
@@ -17,6 +21,11 @@ Behaviour = Callable[[socket.socket, bytes], None]
 
 
 def read_head(conn: socket.socket, limit: int = 65536) -> bytes:
+    return read_request(conn, limit)[0]
+
+
+def read_request(conn: socket.socket, limit: int = 65536) -> Tuple[bytes, bytes]:
+    """One request: its head (without the blank line) and its Content-Length body."""
     data = b""
     while b"\r\n\r\n" not in data and len(data) < limit:
         chunk = conn.recv(4096)
@@ -34,7 +43,7 @@ def read_head(conn: socket.socket, limit: int = 65536) -> bytes:
         if not chunk:
             break
         rest += chunk
-    return head
+    return head, rest[:length]
 
 
 def response(
@@ -107,6 +116,54 @@ def drip(raw: bytes, interval: float) -> Behaviour:
     return run
 
 
+def redirect(status: int, location: str) -> Behaviour:
+    """Answer a redirect to ``location`` (a small body, as servers send)."""
+    reason = {301: "Moved Permanently", 302: "Found", 303: "See Other", 307: "Temporary Redirect"}
+    text = reason.get(status, "Permanent Redirect")
+    return reply(response("%d %s" % (status, text), b"<a>moved</a>", "text/html", "Location: %s\r\n" % location))
+
+
+def echo(status: str = "400 Bad Request", as_json: bool = False) -> Behaviour:
+    """Answer an error whose body (and reason phrase) repeats the whole request, as a debugging proxy does."""
+
+    def run(conn: socket.socket, request: bytes) -> None:
+        text = request.decode("latin-1")
+        if as_json:
+            lines = text.split("\r\n\r\n", 1)[0].split("\r\n")[1:]
+            headers = dict(line.split(": ", 1) for line in lines if ": " in line)
+            body = json.dumps({"code": "echo", "headers": headers, "body": text.split("\r\n\r\n", 1)[-1]})
+            conn.sendall(response(status, body.encode()))
+        else:
+            first = text.split("\r\n", 1)[0].replace("\r", "").replace("\n", "")
+            raw = response(status, request, "text/plain").replace(status.encode(), (status + " " + first).encode(), 1)
+            conn.sendall(raw)
+
+    run.raw = True  # type: ignore[attr-defined]
+    return run
+
+
+def gzip_bomb(layers: int = 2, size: int = 1 << 30) -> bytes:
+    """``size`` zero bytes compressed ``layers`` times (1 GiB in two layers is under 2 KB)."""
+    data = gzip.compress(b"\0" * (1 << 24), 9)  # 16 MiB of zeros
+    member = data
+    whole = b"".join([member] * (size // (1 << 24)))  # gzip members concatenate
+    for _ in range(layers - 1):
+        whole = gzip.compress(whole, 9)
+    return whole
+
+
+def endless(head: bytes, piece: bytes = b"x" * 65536, seconds: float = 30.0) -> Behaviour:
+    """Send ``head`` then ``piece`` again and again (an unbounded body) until the client leaves."""
+
+    def run(conn: socket.socket, request: bytes) -> None:
+        conn.sendall(head)
+        stop = time.monotonic() + seconds
+        while time.monotonic() < stop:
+            conn.sendall(piece)
+
+    return closing(run)
+
+
 class FaultServer(LoopbackServer):
     """``with FaultServer(reply(...), hang()) as server: ... server.url ... server.heads``."""
 
@@ -114,6 +171,7 @@ class FaultServer(LoopbackServer):
         super().__init__()
         self.script: List[Behaviour] = list(script) or [reply(response("200 OK"))]
         self.heads: List[bytes] = []
+        self.bodies: List[bytes] = []
 
     @property
     def url(self) -> str:
@@ -127,14 +185,15 @@ class FaultServer(LoopbackServer):
 
     def handle(self, conn: socket.socket) -> None:
         while not self.stopping:
-            head = read_head(conn)
+            head, body = read_request(conn)
             if not head:
                 return
             with self._lock:
                 index = min(len(self.heads), len(self.script) - 1)
                 self.heads.append(head)
+                self.bodies.append(body)
             behaviour = self.script[index]
-            behaviour(conn, head)
+            behaviour(conn, head + b"\r\n\r\n" + body if getattr(behaviour, "raw", False) else head)
             if getattr(behaviour, "closes", False):
                 return
 
