@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, Optional
 from swagger_client.api.auth_api import LOGOUT, AuthApi
 from swagger_client.api_client import ApiClient
 from swagger_client.configuration import Configuration
-from swagger_client.exceptions import ApiException, UnauthorizedException
-from swagger_client.operation import Operation
+from swagger_client.exceptions import ApiException, ResponseDecodeError, UnauthorizedException
+from swagger_client.operation import Operation, check_header_value
 
 if TYPE_CHECKING:
     from swagger_client.models.auth import Auth
@@ -118,6 +118,13 @@ class Session(object):
         token = auth.session_token
         if not token:
             raise UnauthorizedException(status=200, reason="the login answered without a session token")
+        try:
+            check_header_value(SESSION_HEADER, token, "login")
+        except ValueError:
+            # Storing it would make every later call (and the logout) fail on the header check.
+            raise ResponseDecodeError(
+                200, "the login answered with a session token that cannot be sent back as a header"
+            ) from None
         self.configuration.api_key[SESSION_HEADER] = token
         if auth.pending_secondary_password:
             self._confirm_secondary_password()
@@ -191,9 +198,11 @@ class Session(object):
             return
         try:
             self.close()
-        except ApiException as logout_error:
+        except Exception as logout_error:  # noqa: BLE001 -- the caller's exception is the one to see
             # Do not hide the caller's exception behind a failed logout.
-            log.warning("logout after an error failed: %s", logout_error.reason)
+            log.warning(
+                "logout after an error failed: %s", getattr(logout_error, "reason", type(logout_error).__name__)
+            )
 
     def __repr__(self) -> str:
         user = getattr(getattr(self.auth, "user", None), "display", None)

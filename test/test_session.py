@@ -187,3 +187,22 @@ def test_demo_reports_a_bad_host_without_a_traceback(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("CYCLOS_PASSWORD", "x")
     assert demo.main(["--host", "cyclos.example.com/api", "--username", "alice"], out=out) == 2
     assert "Configuration.host must start with https://" in out.getvalue()
+
+
+@pytest.mark.parametrize("token", ["tok\r\nX-Injected: 1", "tok\x01bad"])
+def test_a_token_that_cannot_be_sent_back_fails_the_login_clearly(token: str) -> None:
+    with RecordingServer() as server:
+        server.reply(json_reply({"sessionToken": token, "pendingSecondaryPassword": False}))
+        configuration = swagger_client.Configuration(host=server.url, username="alice", password="pw")
+        with pytest.raises(swagger_client.exceptions.ResponseDecodeError, match="cannot be sent back as a header"):
+            swagger_client.open_session(configuration)
+        assert len(server.requests) == 1  # no doomed logout or call after it
+
+
+def test_a_failing_logout_does_not_hide_the_callers_exception() -> None:
+    with RecordingServer() as server:
+        server.reply(json_reply({"sessionToken": "tok-1", "pendingSecondaryPassword": False}))
+        configuration = swagger_client.Configuration(host=server.url, username="alice", password="pw")
+        with pytest.raises(KeyError, match="the caller's"), swagger_client.open_session(configuration) as session:
+            session.configuration.api_key["Session-Token"] = "broken\nvalue"  # the logout will fail
+            raise KeyError("the caller's")
