@@ -34,6 +34,8 @@ _EXPORTS = {
     "ApiConnectionError": "swagger_client.exceptions",
     "ApiTimeoutError": "swagger_client.exceptions",
     "ResponseDecodeError": "swagger_client.exceptions",
+    "RedirectError": "swagger_client.exceptions",
+    "ResponseTooLarge": "swagger_client.exceptions",
     "UnauthorizedException": "swagger_client.exceptions",
     "ForbiddenException": "swagger_client.exceptions",
     "NotFoundException": "swagger_client.exceptions",
@@ -54,7 +56,9 @@ if TYPE_CHECKING:
     from swagger_client.exceptions import ConflictException as ConflictException
     from swagger_client.exceptions import ForbiddenException as ForbiddenException
     from swagger_client.exceptions import NotFoundException as NotFoundException
+    from swagger_client.exceptions import RedirectError as RedirectError
     from swagger_client.exceptions import ResponseDecodeError as ResponseDecodeError
+    from swagger_client.exceptions import ResponseTooLarge as ResponseTooLarge
     from swagger_client.exceptions import ServiceException as ServiceException
     from swagger_client.exceptions import UnauthorizedException as UnauthorizedException
     from swagger_client.exceptions import UnprocessableEntityException as UnprocessableEntityException

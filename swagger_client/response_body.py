@@ -45,8 +45,22 @@ def read_body(response: Any, max_bytes: Optional[int]) -> bytes:
     """
     encodings = _encodings(response.headers.get("Content-Encoding"))
     length = response.headers.get("Content-Length")
-    if max_bytes is not None and length is not None and length.strip().isdigit() and int(length) > max_bytes:
+    declared = int(length) if length is not None and length.strip().isdigit() else None
+    if max_bytes is not None and declared is not None and declared > max_bytes:
         raise BodyTooLarge()  # refuse before reading a byte of it
+    if declared is not None and "chunked" not in (response.headers.get("Transfer-Encoding") or "").lower():
+        # http.client reads exactly Content-Length bytes, which is within the cap: one call.
+        data = response.read(decode_content=False)
+    else:
+        data = _read_pieces(response, max_bytes)
+    response.release_conn()
+    for encoding in reversed(encodings):  # the last one listed was applied last
+        data = _inflate(data, encoding, max_bytes)
+    return data
+
+
+def _read_pieces(response: Any, max_bytes: Optional[int]) -> bytes:
+    """A body of unknown length (chunked, or until the connection closes), piece by piece."""
     pieces: List[bytes] = []
     size = 0
     while True:
@@ -57,11 +71,7 @@ def read_body(response: Any, max_bytes: Optional[int]) -> bytes:
         if max_bytes is not None and size > max_bytes:
             raise BodyTooLarge()
         pieces.append(piece)
-    response.release_conn()
-    data = b"".join(pieces)
-    for encoding in reversed(encodings):  # the last one listed was applied last
-        data = _inflate(data, encoding, max_bytes)
-    return data
+    return b"".join(pieces)
 
 
 def _encodings(header: Optional[str]) -> List[str]:

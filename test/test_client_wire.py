@@ -377,7 +377,8 @@ def test_float_tuple_and_timeout_objects_are_honoured(server: RecordingServer, t
     # A number is also the call's total: whichever bound fires, the call ends as a timeout.
     with pytest.raises(ApiTimeoutError, match=r"read timeout|total timeout of 0\.3s exceeded"):
         api(server, retries=0).get_current_auth(_request_timeout=timeout)
-    assert time.monotonic() - started < 10  # far below the 2 s answer delay times retries
+    # The raise itself shows the bound fired before the 2 s answer; the clock only guards a hang.
+    assert time.monotonic() - started < 10
 
 
 def test_configuration_timeout_is_the_default(server: RecordingServer) -> None:
