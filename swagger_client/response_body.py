@@ -48,6 +48,7 @@ def read_body(response: Any, max_bytes: Optional[int]) -> bytes:
     declared = int(length) if length is not None and length.strip().isdigit() else None
     if max_bytes is not None and declared is not None and declared > max_bytes:
         raise BodyTooLarge()  # refuse before reading a byte of it
+    data: bytes
     if declared is not None and "chunked" not in (response.headers.get("Transfer-Encoding") or "").lower():
         # http.client reads exactly Content-Length bytes, which is within the cap: one call.
         data = response.read(decode_content=False)
