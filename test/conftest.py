@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -19,6 +20,19 @@ from test.spec_validation import assert_valid  # noqa: E402
 pytest_plugins = ["swagger_client.testing.pytest_plugin"]
 
 ALICE = ("alice", "alice-password")
+
+
+@pytest.fixture(autouse=True)
+def _restore_client_logging() -> Iterator[None]:
+    """``Configuration.debug = True`` sets the package logger's level process-wide; undo it after each test."""
+    logger = logging.getLogger("swagger_client")
+    level, handlers = logger.level, list(logger.handlers)
+    yield
+    logger.setLevel(level)
+    for handler in list(logger.handlers):
+        if handler not in handlers:
+            logger.removeHandler(handler)
+            handler.close()
 
 
 @pytest.fixture
