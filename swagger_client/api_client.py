@@ -72,6 +72,10 @@ class ApiClient(object):
         header_value: Optional[str] = None,
         cookie: Optional[str] = None,
     ) -> None:
+        if configuration is not None and not isinstance(configuration, Configuration):
+            raise ApiTypeError(
+                "ApiClient() takes a swagger_client.Configuration, not %s" % type(configuration).__name__
+            )
         self.configuration = configuration if configuration is not None else Configuration()
         self.rest_client = rest.RESTClientObject(self.configuration)
         self.default_headers: Dict[str, str] = {}

@@ -8,9 +8,10 @@ state shared between instances.
 from __future__ import annotations
 
 import copy
+import difflib
 import logging
 import sys
-from typing import Any, Dict, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple, Union
 
 import urllib3
 
@@ -36,7 +37,23 @@ _HEADER_KEYS = ("Session-Token", "Access-Client-Token")
 UNSET: Any = object()
 
 
-class Configuration(object):
+class _CopiesTheDefault(type):
+    """``Configuration()`` without arguments is a copy of the process default, once one is set.
+
+    As in swagger-codegen 2.4 (``TypeWithDefault``), but each call returns an
+    independent copy, so no two configurations share credentials or headers.
+    """
+
+    _default: Optional[Configuration] = None
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:  # mypy still types Configuration() from __init__
+        default = cls.__dict__.get("_default")
+        if default is not None and not args and not kwargs:
+            return default.copy()
+        return super().__call__(*args, **kwargs)
+
+
+class Configuration(metaclass=_CopiesTheDefault):
     """Settings for one :class:`~swagger_client.ApiClient`.
 
     Every instance owns its own dictionaries; changing one never affects another.
@@ -335,6 +352,16 @@ class Configuration(object):
         clone.proxy_headers = dict(self.proxy_headers) if self.proxy_headers else None
         return clone
 
+    if not TYPE_CHECKING:  # hidden from type checkers, which then flag a misspelt setting themselves
+
+        def __setattr__(self, name: str, value: Any) -> None:
+            # A misspelt setting (cfg.hots = ...) would otherwise be silently ignored.
+            if type(self) is Configuration and not name.startswith("_") and name not in _SETTINGS:
+                close = difflib.get_close_matches(name, sorted(_SETTINGS), n=1)
+                hint = "; did you mean %r?" % close[0] if close else ""
+                raise AttributeError("Configuration has no setting %r%s" % (name, hint))
+            object.__setattr__(self, name, value)
+
     def __repr__(self) -> str:
         shown = {
             "host": self.host,
@@ -352,11 +379,44 @@ class Configuration(object):
 
     @classmethod
     def set_default(cls, default: Optional[Configuration]) -> None:
-        """Kept for swagger-codegen compatibility; has no effect.
+        """Make ``Configuration()`` (and so ``ApiClient()``, ``AuthApi()``) start from ``default``.
 
-        A process-wide default that one client could change under another is what
-        this library avoids: pass a ``Configuration`` to each ``ApiClient``.
+        A copy of ``default`` is kept: changing ``default`` afterwards changes nothing,
+        and every ``Configuration()`` is a new independent copy of it, dictionaries
+        included. ``set_default(None)`` goes back to the built-in defaults.
         """
+        if default is not None and not isinstance(default, Configuration):
+            raise ApiTypeError("Configuration.set_default() takes a Configuration, not %s" % type(default).__name__)
+        type.__setattr__(cls, "_default", None if default is None else default.copy())
+
+
+#: Every public attribute a Configuration has (properties and plain settings).
+_SETTINGS = frozenset(
+    {n for n in dir(Configuration) if not n.startswith("_")}
+    | {
+        "api_key",
+        "api_key_prefix",
+        "refresh_api_key_hook",
+        "password",
+        "retries",
+        "follow_redirects",
+        "channel",
+        "logger_format",
+        "logger_stream_handler",
+        "logger_file_handler",
+        "verify_ssl",
+        "ssl_ca_cert",
+        "cert_file",
+        "key_file",
+        "assert_hostname",
+        "connection_pool_maxsize",
+        "proxy",
+        "proxy_headers",
+        "client_side_validation",
+        "safe_chars_for_path_param",
+        "temp_folder_path",
+    }
+)
 
 
 def _attach_handler(handler: logging.Handler) -> None:

@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Any, Optional
 from swagger_client.api.auth_api import LOGOUT, AuthApi
 from swagger_client.api_client import ApiClient
 from swagger_client.configuration import Configuration
-from swagger_client.exceptions import ApiException, ResponseDecodeError, UnauthorizedException
+from swagger_client.exceptions import (
+    ApiException,
+    ApiTypeError,
+    ApiValueError,
+    ResponseDecodeError,
+    UnauthorizedException,
+)
 from swagger_client.operation import Operation, check_header_value
 
 if TYPE_CHECKING:
@@ -65,6 +71,9 @@ class _SessionApiClient(ApiClient):
         self._session = session
 
     def call_operation(self, operation: Operation, args: Any, kwargs: Any) -> Any:
+        if self._session._closed and operation is not LOGOUT:
+            # Without this the call would go out as a guest and quietly answer as one.
+            raise ApiValueError("%s: the session is closed; open a new one with open_session()" % operation.name)
         token = self.configuration.api_key.get(SESSION_HEADER)
         try:
             return super().call_operation(operation, args, kwargs)
@@ -91,6 +100,15 @@ class Session(object):
         self._secondary_password = secondary_password
         self._lock = threading.Lock()
         self._closed = False
+        if not isinstance(configuration, Configuration):
+            raise ApiTypeError(
+                "open_session() takes a swagger_client.Configuration, not %s" % type(configuration).__name__
+            )
+        if configuration.password is None and not configuration.api_key.get(ACCESS_CLIENT_HEADER):
+            raise ApiValueError(
+                "open_session() needs credentials: set username and password, "
+                "or api_key['Access-Client-Token'], on the configuration"
+            )
         self._login_configuration = configuration.copy()
         self._login_configuration.api_key.pop(SESSION_HEADER, None)
         session_configuration = configuration.copy()

@@ -79,3 +79,36 @@ def test_new_limits_have_safe_defaults() -> None:
     assert configuration.total_timeout == 300.0
     assert configuration.max_response_bytes == 32 * 1024 * 1024
     assert configuration.follow_redirects is False
+
+
+@pytest.fixture
+def default_configuration() -> Any:
+    yield
+    swagger_client.Configuration.set_default(None)
+
+
+def test_set_default_makes_every_new_configuration_a_copy(default_configuration: Any) -> None:
+    with FaultServer() as server:
+        default = swagger_client.Configuration(host=server.url)
+        default.api_key["Session-Token"] = "tok-default"
+        swagger_client.Configuration.set_default(default)
+        default.host = "https://changed.example.com/api"  # set_default kept a copy
+        first, second = swagger_client.Configuration(), swagger_client.Configuration()
+        assert first.host == server.url and first is not second
+        first.api_key["Session-Token"] = "tok-first"
+        assert second.api_key["Session-Token"] == "tok-default"  # no shared dictionaries
+        swagger_client.AuthApi().get_current_auth(_preload_content=False)  # AuthApi() talks to the default host
+        assert server.count == 1 and b"Session-Token: tok-default" in server.heads[0]
+    assert swagger_client.Configuration(host="https://other.example.com/api").api_key == {}
+    swagger_client.Configuration.set_default(None)
+    assert swagger_client.Configuration().host == "https://dev.leftcoastfs.com/api"
+    with pytest.raises(TypeError):
+        swagger_client.Configuration.set_default("https://x")  # type: ignore[arg-type]
+
+
+def test_a_misspelt_setting_fails_at_assignment() -> None:
+    configuration = swagger_client.Configuration()
+    with pytest.raises(AttributeError, match="no setting 'hots'; did you mean 'host'"):
+        configuration.hots = "https://x"  # type: ignore[attr-defined]
+    configuration.follow_redirects = True  # every documented setting is accepted
+    configuration.temp_folder_path = "/tmp"

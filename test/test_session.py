@@ -206,3 +206,17 @@ def test_a_failing_logout_does_not_hide_the_callers_exception() -> None:
         with pytest.raises(KeyError, match="the caller's"), swagger_client.open_session(configuration) as session:
             session.configuration.api_key["Session-Token"] = "broken\nvalue"  # the logout will fail
             raise KeyError("the caller's")
+
+
+def test_a_closed_session_refuses_calls(emulator: CyclosEmulator) -> None:
+    with swagger_client.open_session(emulator.configuration("alice", "alice-password")) as session:
+        session.auth_api.get_current_auth()
+    with pytest.raises(swagger_client.ApiValueError, match="the session is closed"):
+        session.auth_api.get_current_auth()
+
+
+def test_open_session_without_credentials_fails_before_any_request() -> None:
+    with RecordingServer() as server:
+        with pytest.raises(swagger_client.ApiValueError, match="needs credentials"):
+            swagger_client.open_session(swagger_client.Configuration(host=server.url))
+        assert server.requests == []

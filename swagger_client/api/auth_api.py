@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.api_client import ApiClient
+from swagger_client.exceptions import ApiTypeError
 from swagger_client.operation import Operation, Parameter
 
 if TYPE_CHECKING:
@@ -156,10 +157,24 @@ VALIDATE_SECONDARY_PASSWORD = Operation(
 
 
 class AuthApi(object):
-    """The Cyclos ``/auth`` operations (swagger-codegen compatible)."""
+    """The Cyclos ``/auth`` operations (swagger-codegen compatible).
+
+    ``with AuthApi(ApiClient(configuration)) as api:`` closes the client's connections on exit.
+    """
 
     def __init__(self, api_client: Optional[ApiClient] = None) -> None:
+        if api_client is not None and not isinstance(api_client, ApiClient):
+            raise ApiTypeError(
+                "AuthApi() takes an ApiClient, not %s (write AuthApi(ApiClient(configuration)))"
+                % type(api_client).__name__
+            )
         self.api_client = api_client if api_client is not None else ApiClient()
+
+    def __enter__(self) -> AuthApi:
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.api_client.close()
 
     def change_forgotten_password(
         self,
