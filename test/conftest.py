@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 import sys
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -67,6 +68,20 @@ def api_for(emulator: CyclosEmulator) -> Iterator[Callable[..., swagger_client.A
     yield make
     for client in clients:
         client.close()
+
+
+@pytest.fixture
+def blackhole() -> Iterator[str]:
+    """A port whose accept queue is full: connecting hangs until the connect timeout."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    filler = socket.create_connection(listener.getsockname(), timeout=1)
+    try:
+        yield "http://127.0.0.1:%d/api" % listener.getsockname()[1]
+    finally:
+        filler.close()
+        listener.close()
 
 
 def pytest_configure(config: Any) -> None:

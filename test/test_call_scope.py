@@ -8,9 +8,8 @@ is that the call ended at its deadline, not when the server was done.
 from __future__ import annotations
 
 import json
-import socket
 import time
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import urllib3
@@ -91,20 +90,6 @@ def test_retries_that_fit_still_happen() -> None:
     with FaultServer(reply(response("503 Service Unavailable", b"")), reply(response("200 OK", AUTH))) as server:
         assert api(server.url, total_timeout=30, retries=2).get_current_auth().role is not None
         assert server.count == 2
-
-
-@pytest.fixture
-def blackhole() -> Iterator[str]:
-    """A port whose accept queue is full: connecting hangs."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(0)
-    filler = socket.create_connection(listener.getsockname(), timeout=1)
-    try:
-        yield "http://127.0.0.1:%d/api" % listener.getsockname()[1]
-    finally:
-        filler.close()
-        listener.close()
 
 
 def test_connecting_is_bounded_by_the_deadline(blackhole: str) -> None:

@@ -6,7 +6,7 @@ import json
 import logging
 import socket
 import time
-from typing import Any, Callable, Iterator, Tuple
+from typing import Any, Callable, Tuple
 
 import pytest
 import urllib3
@@ -120,20 +120,6 @@ def test_connection_refused() -> None:
     assert type(exc) is ApiConnectionError and "could not connect (Connection refused)" in str(exc)
     assert elapsed < 2
     assert_secret_free(exc)
-
-
-@pytest.fixture
-def blackhole() -> Iterator[str]:
-    """A port whose accept queue is full: connecting hangs until the connect timeout."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(0)
-    filler = socket.create_connection(listener.getsockname(), timeout=1)
-    try:
-        yield "http://127.0.0.1:%d/api" % listener.getsockname()[1]
-    finally:
-        filler.close()
-        listener.close()
 
 
 def test_connect_timeout(blackhole: str) -> None:
