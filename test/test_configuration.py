@@ -111,4 +111,4 @@ def test_a_misspelt_setting_fails_at_assignment() -> None:
     with pytest.raises(AttributeError, match="no setting 'hots'; did you mean 'host'"):
         configuration.hots = "https://x"  # type: ignore[attr-defined]
     configuration.follow_redirects = True  # every documented setting is accepted
-    configuration.temp_folder_path = "/tmp"
+    configuration.temp_folder_path = "downloads"
