@@ -11,7 +11,7 @@ import copy
 import difflib
 import logging
 import sys
-from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Optional, Tuple, Union
 
 import urllib3
 
@@ -35,6 +35,9 @@ _HEADER_KEYS = ("Session-Token", "Access-Client-Token")
 
 #: Marks "not given" where ``None`` has a meaning (a timeout of None waits forever).
 UNSET: Any = object()
+
+#: Filled once the class exists (below); until then nothing is checked.
+_SETTINGS: Optional[FrozenSet[str]] = None
 
 
 class _CopiesTheDefault(type):
@@ -356,7 +359,13 @@ class Configuration(metaclass=_CopiesTheDefault):
 
         def __setattr__(self, name: str, value: Any) -> None:
             # A misspelt setting (cfg.hots = ...) would otherwise be silently ignored.
-            if type(self) is Configuration and not name.startswith("_") and name not in _SETTINGS:
+            settings = _SETTINGS
+            if (
+                type(self) is Configuration
+                and settings is not None
+                and not name.startswith("_")
+                and name not in settings
+            ):
                 close = difflib.get_close_matches(name, sorted(_SETTINGS), n=1)
                 hint = "; did you mean %r?" % close[0] if close else ""
                 raise AttributeError("Configuration has no setting %r%s" % (name, hint))
@@ -388,35 +397,6 @@ class Configuration(metaclass=_CopiesTheDefault):
         if default is not None and not isinstance(default, Configuration):
             raise ApiTypeError("Configuration.set_default() takes a Configuration, not %s" % type(default).__name__)
         type.__setattr__(cls, "_default", None if default is None else default.copy())
-
-
-#: Every public attribute a Configuration has (properties and plain settings).
-_SETTINGS = frozenset(
-    {n for n in dir(Configuration) if not n.startswith("_")}
-    | {
-        "api_key",
-        "api_key_prefix",
-        "refresh_api_key_hook",
-        "password",
-        "retries",
-        "follow_redirects",
-        "channel",
-        "logger_format",
-        "logger_stream_handler",
-        "logger_file_handler",
-        "verify_ssl",
-        "ssl_ca_cert",
-        "cert_file",
-        "key_file",
-        "assert_hostname",
-        "connection_pool_maxsize",
-        "proxy",
-        "proxy_headers",
-        "client_side_validation",
-        "safe_chars_for_path_param",
-        "temp_folder_path",
-    }
-)
 
 
 def _attach_handler(handler: logging.Handler) -> None:
@@ -457,3 +437,10 @@ def normalize_timeout(value: Any, where: str) -> TimeoutValue:
         "%s must be a number of seconds, a (connect, read) tuple or urllib3.Timeout, not %s"
         % (where, type(value).__name__)
     )
+
+
+#: Every public attribute a Configuration has: its properties and what ``__init__`` sets
+#: (one construction here, while the check is still off).
+_SETTINGS = frozenset(n for n in dir(Configuration) if not n.startswith("_")) | frozenset(
+    n for n in vars(Configuration()) if not n.startswith("_")
+)

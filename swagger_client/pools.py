@@ -56,7 +56,6 @@ class DeadlineReader(io.RawIOBase):
         self._raw = sock.makefile("rb", buffering=0)  # keeps http.client's close semantics
         self._sock = sock
         self._base_timeout = sock.gettimeout()
-        self._clamped = False
         self.scope = call_scope.current()
         self.count = 0
         if self.scope is not None:
@@ -87,7 +86,6 @@ class DeadlineReader(io.RawIOBase):
             raise DeadlineExceeded()
         if self._base_timeout is None or left < self._base_timeout:
             self._sock.settimeout(left)  # only near the deadline: settimeout costs a system call
-            self._clamped = True
 
     def close(self) -> None:
         if not self.closed:

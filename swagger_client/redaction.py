@@ -24,6 +24,8 @@ import re
 from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Tuple, Union
 from urllib.parse import parse_qsl, quote, quote_plus, urlsplit
 
+from swagger_client import call_scope
+
 MASK = "***"
 
 #: Header names (lower case) whose values are credentials.
@@ -347,8 +349,6 @@ class SecretLogFilter(logging.Filter):
             message = record.getMessage()
         except Exception:  # noqa: BLE001 -- a malformed record is the logging module's to report
             return True
-        from swagger_client import call_scope
-
         scope = call_scope.current()
         cleaned = escape_controls(redact_url(message))
         if scope is not None and scope.secrets is not None:

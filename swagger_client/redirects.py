@@ -51,7 +51,8 @@ def decide(method: str, url: str, response: Any, follow: bool, hops: int, secret
     """The URL to follow a redirect ``response`` of ``method url`` to, or raise ``RedirectError``."""
     status = response.status
     location = response.headers.get("Location")
-    here = "%s %s" % (method, _shown(origin(url)))
+    here = origin(url)
+    where_from = "%s %s" % (method, _shown(here))
     target: Optional[Tuple[str, str, int]] = None
     absolute = ""
     try:
@@ -62,21 +63,20 @@ def decide(method: str, url: str, response: Any, follow: bool, hops: int, secret
         target = None
     if target is None:
         problem = "with an invalid Location" if location else "without a Location"
-        raise _error(
-            status, "%s answered a %d redirect %s; not followed" % (here, status, problem), None, response, secrets
-        )
-    where = _shown(target)
+        message = "%s answered a %d redirect %s; not followed" % (where_from, status, problem)
+        raise _error(status, message, None, response, secrets)
     if not follow:
         reason = "redirects are not followed (see Configuration.follow_redirects)"
     elif method != "GET":
         reason = "only GET requests follow redirects"
-    elif target != origin(url):
-        reason = "it leaves the origin %s" % _shown(origin(url))
+    elif target != here:
+        reason = "it leaves the origin %s" % _shown(here)
     elif hops >= MAX_REDIRECTS:
         reason = "too many redirects (%d)" % hops
     else:
         return absolute
-    message = "%s answered a %d redirect to %s; not followed: %s" % (here, status, where, reason)
+    where = _shown(target)
+    message = "%s answered a %d redirect to %s; not followed: %s" % (where_from, status, where, reason)
     raise _error(status, message, where, response, secrets)
 
 

@@ -19,7 +19,7 @@ import logging
 import os
 import ssl
 import threading
-from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Type
 from urllib.parse import urlencode, urlsplit
 
 import urllib3
@@ -243,53 +243,43 @@ class RESTClientObject(object):
             return read_body(response, scope.max_bytes)
         except BaseException as exc:  # noqa: BLE001 -- every failure closes the connection first
             _discard(response)
-            if isinstance(exc, (UnsupportedEncoding, BodyDecodeFailed)):
-                raise ResponseDecodeError(
-                    response.status,
-                    "%s %s: %s" % (method, _where(url), exc),
-                    headers=response.headers,
-                    secrets=scope.secrets,
-                ) from None
-            if isinstance(exc, BodyTooLarge):
-                raise self._too_large(response.status, method, url, scope, response.headers) from None
-            raise self._failure(exc, method, url, timeout, scope, reading=True) from _scrubbed(exc, scope.secrets)
+            failure = self._failure(exc, method, url, timeout, scope, response)
+            if isinstance(exc, (UnsupportedEncoding, BodyDecodeFailed, BodyTooLarge)):
+                raise failure from None  # our own signals: the message says it all
+            raise failure from _scrubbed(exc, scope.secrets)
 
     def _failure(
-        self, exc: BaseException, method: str, url: str, timeout: Any, scope: CallScope, reading: bool = False
+        self, exc: BaseException, method: str, url: str, timeout: Any, scope: CallScope, response: Any = None
     ) -> BaseException:
-        """The documented exception for anything raised while sending or reading."""
+        """The documented exception for anything raised while sending, or reading ``response``."""
+        where = "%s %s" % (method, _where(url))
+        status = 0 if response is None else response.status
+        headers = None if response is None else response.headers
+        if isinstance(exc, (UnsupportedEncoding, BodyDecodeFailed)):
+            return ResponseDecodeError(status, "%s: %s" % (where, exc), headers=headers, secrets=scope.secrets)
         if isinstance(exc, BodyTooLarge):
-            return self._too_large(0, method, url, scope)
+            return ResponseTooLarge(
+                status=status,
+                reason="%s: the response is larger than Configuration.max_response_bytes (%d bytes); not read"
+                % (where, scope.max_bytes or 0),
+                headers=headers,
+                secrets=scope.secrets,
+            )
         if isinstance(exc, DeadlineExceeded) or (isinstance(exc, (HTTPError, OSError)) and scope.expired()):
             return ApiTimeoutError(
-                "%s %s: total timeout of %gs exceeded (%s)"
-                % (method, _where(url), scope.total or 0, scope.total_source),
+                "%s: total timeout of %gs exceeded (%s)" % (where, scope.total or 0, scope.total_source),
                 secrets=scope.secrets,
             )
         if isinstance(exc, HTTPError):
             return translate_error(exc, method, url, timeout, scope.secrets)
         if isinstance(exc, _READ_FAILURES):
-            what = "connection broken while reading the response" if reading else "request failed"
-            return ApiConnectionError(
-                "%s %s: %s (%s)" % (method, _where(url), what, _malformed(exc)), secrets=scope.secrets
-            )
+            what = "connection broken while reading the response" if response is not None else "request failed"
+            return ApiConnectionError("%s: %s (%s)" % (where, what, _malformed(exc)), secrets=scope.secrets)
         if isinstance(exc, RecursionError):
             return ApiConnectionError(
-                "%s %s: the response could not be parsed (too deeply nested)" % (method, _where(url)),
-                secrets=scope.secrets,
+                "%s: the response could not be parsed (too deeply nested)" % where, secrets=scope.secrets
             )
         return exc  # KeyboardInterrupt, MemoryError, bugs: not ours to rename
-
-    def _too_large(
-        self, status: int, method: str, url: str, scope: CallScope, headers: Optional[Mapping[str, str]] = None
-    ) -> ResponseTooLarge:
-        return ResponseTooLarge(
-            status=status,
-            reason="%s %s: the response is larger than Configuration.max_response_bytes (%d bytes); not read"
-            % (method, _where(url), scope.max_bytes or 0),
-            headers=headers,
-            secrets=scope.secrets,
-        )
 
     def _timeouts(self, value: Any) -> Tuple[urllib3.Timeout, Optional[float], str]:
         """The urllib3 timeout (each connect and read), the call's deadline in seconds, and its source."""
@@ -434,36 +424,35 @@ def translate_error(
     exc: BaseException, method: str, url: str, timeout: Any = None, secrets: Optional[Scrubber] = None
 ) -> ApiConnectionError:
     """Map a urllib3 failure to :class:`ApiConnectionError` or :class:`ApiTimeoutError`."""
-    error = _translate(exc, method, url, timeout)
-    if secrets is not None:
-        error = type(error)(error.reason or "", secrets=secrets)
-    return error
+    cls, reason = _translate(exc, method, url, timeout)
+    return cls(reason, secrets=secrets)
 
 
-def _translate(exc: BaseException, method: str, url: str, timeout: Any) -> ApiConnectionError:
+def _translate(exc: BaseException, method: str, url: str, timeout: Any) -> Tuple[Type[ApiConnectionError], str]:
+    """The exception class and message for a urllib3 failure."""
     reason: BaseException = exc
     if isinstance(exc, MaxRetryError) and exc.reason is not None:
         reason = exc.reason
     target = "%s %s" % (method, _where(url))
     # NewConnectionError subclasses ConnectTimeoutError in urllib3, so it is tested first.
     if isinstance(reason, NewConnectionError) and "timed out" not in str(reason):
-        return ApiConnectionError("%s: could not connect (%s)" % (target, _os_reason(reason)))
+        return ApiConnectionError, ("%s: could not connect (%s)" % (target, _os_reason(reason)))
     if isinstance(reason, ConnectTimeoutError):
-        return ApiTimeoutError("%s: connect timeout%s" % (target, _timeout_seconds(timeout, "connect")))
+        return ApiTimeoutError, ("%s: connect timeout%s" % (target, _timeout_seconds(timeout, "connect")))
     if isinstance(reason, ReadTimeoutError):
-        return ApiTimeoutError(
+        return ApiTimeoutError, (
             "%s: read timeout%s (the server accepted the request but did not answer in time)"
             % (target, _timeout_seconds(timeout, "read"))
         )
     if isinstance(reason, SSLError):
-        return ApiConnectionError("%s: TLS error: %s" % (target, _describe_tls(reason)))
+        return ApiConnectionError, ("%s: TLS error: %s" % (target, _describe_tls(reason)))
     if isinstance(reason, ProxyError):
-        return ApiConnectionError("%s: proxy error: %s" % (target, redact_url(_first_line(reason))))
+        return ApiConnectionError, ("%s: proxy error: %s" % (target, redact_url(_first_line(reason))))
     if isinstance(reason, ProtocolError):
-        return ApiConnectionError(
+        return ApiConnectionError, (
             "%s: connection broken while reading the response (%s)" % (target, _os_reason(reason))
         )
-    return ApiConnectionError("%s: %s (%s)" % (target, type(reason).__name__, redact_url(_first_line(reason))))
+    return ApiConnectionError, ("%s: %s (%s)" % (target, type(reason).__name__, redact_url(_first_line(reason))))
 
 
 def _first_line(exc: BaseException) -> str:
