@@ -1,4 +1,4 @@
-"""Generate models, ``AuthApi`` and their docs from ``spec/cyclos-4.11.5-auth.yaml``.
+"""Generate models, ``AuthApi`` and their docs from the ``/auth`` part of ``spec/cyclos-4.11.5.yaml``.
 
     python codegen/generate.py           write every generated file
     python codegen/generate.py --check   exit 1 and name each stale, missing or
@@ -30,7 +30,9 @@ from codegen.render_models import (  # noqa: E402
 )
 from codegen.spec import Spec  # noqa: E402
 
-SPEC_PATH = ROOT / "spec" / "cyclos-4.11.5-auth.yaml"
+SPEC_PATH = ROOT / "spec" / "cyclos-4.11.5.yaml"
+#: The operations generated so far (the whole descriptor is the project's spec).
+SPEC_PATHS = "/auth"
 MODELS_DIR = "swagger_client/models"
 README = "README.md"
 
@@ -80,7 +82,7 @@ def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 when stale")
     args = parser.parse_args(argv)
-    spec = Spec(SPEC_PATH)
+    spec = Spec(SPEC_PATH, SPEC_PATHS)
     files = generated_files(spec)
     readme_path = ROOT / README
     readme = readme_path.read_text(encoding="utf-8")

@@ -12,7 +12,6 @@ from codegen.spec import Operation, Param, Spec
 # The descriptor declares the secondary password as a JSON string, but every later
 # descriptor and every official client send the bare value as text/plain, and the
 # server reads the raw body (see the behaviour notes, section 2.6).
-CONTENT_TYPE_OVERRIDES = {"validateSecondaryPassword": "text/plain"}
 
 _KEYWORDS_DOC = """:param bool async_req: run in a worker thread and return a pool result
         :param bool _return_http_data_only: return only the data (ignored: always true here)
@@ -23,7 +22,7 @@ _KEYWORDS_DOC = """:param bool async_req: run in a worker thread and return a po
 
 
 def content_type(op: Operation) -> str:
-    return CONTENT_TYPE_OVERRIDES.get(op.operation_id, op.body_content_type or "")
+    return op.body_content_type or ""
 
 
 def constant(op: Operation) -> str:
@@ -53,6 +52,8 @@ def render_operation_constant(op: Operation) -> str:
         lines.append("    content_type=%s," % literal(content_type(op)))
     if op.auth is None:
         lines.append("    auth=None,  # no security listed: any configured credential is sent")
+    elif not op.auth:
+        lines.append("    auth=(),  # called as a guest (codegen/overrides.yaml); _headers may still carry one")
     else:
         lines.append("    auth=(%s)," % "".join("%s, " % literal(a) for a in op.auth).rstrip(" "))
     lines.append("    success_status=%d," % op.success_status)
@@ -239,6 +240,11 @@ def render_api_doc(spec: Spec) -> str:
         out += ["", "### Authorization", ""]
         if op.auth is None:
             out.append(_AUTH_NOTE[None])
+        elif not op.auth:
+            out.append(
+                "None: called as a guest, even when the configuration holds credentials (an authenticated "
+                "request answers 204 without a body). A credential passed in `_headers` is sent."
+            )
         else:
             out.append(", ".join("[%s](../README.md#%s)" % (a, a.lower()) for a in op.auth))
         out += ["", "### Errors", "", "Status | Exception | `.error`", "------------- | ------------- | -------------"]
@@ -255,7 +261,7 @@ def render_api_doc(spec: Spec) -> str:
             " - **Content-Type**: %s" % (content_type(op) or "Not defined"),
             " - **Accept**: application/json",
         ]
-        if op.operation_id in CONTENT_TYPE_OVERRIDES:
+        if "content_type" in op.fixes:
             out += [
                 "",
                 "Note: the 4.11.5 descriptor declares `application/json` here; the client sends the bare "

@@ -6,7 +6,7 @@ from string import Template
 from typing import Dict, List, Set
 
 from codegen.pyfmt import annotation, docstring, header, imports_for, literal
-from codegen.spec import Schema, Spec, constant_name
+from codegen.spec import Schema, Spec, alias_constant_name, constant_name
 
 _TEMPLATES: Dict[str, Template] = {}
 
@@ -34,6 +34,10 @@ def render_model(spec: Spec, schema: Schema) -> str:
         if p.secret:
             args.append("secret=True")
         lines.append("    %s: Optional[%s] = field(%s)" % (p.name, ann, ", ".join(args)))
+    aliased = [p for p in schema.props if p.alias]
+    for p in aliased:
+        ann = annotation(spec, p.type, referenced, typing_names)
+        lines.append("    %s: Optional[%s] = alias(%s)" % (p.alias, ann, literal(p.name)))
     referenced.discard(schema.name)
     if schema.parent:
         base_import = "from swagger_client.models.%s import %s" % (spec.schemas[schema.parent].module, schema.parent)
@@ -43,6 +47,8 @@ def render_model(spec: Spec, schema: Schema) -> str:
         base_import = ""
         base = "Model"
         model_base_names = ["Model", "field"] if schema.props else ["Model"]
+    if aliased:
+        model_base_names.insert(0, "alias")
     inherited = [p.name for s in spec.chain(schema)[:-1] for p in s.props]
     doc = schema.doc or schema.name
     if inherited:
@@ -65,10 +71,22 @@ def render_model(spec: Spec, schema: Schema) -> str:
 def render_enum(schema: Schema) -> str:
     assert schema.enum is not None
     constants = []
-    for value in schema.enum:
-        constants.append("    %s = %s" % (constant_name(value), literal(value)))
+    names = [constant_name(v) for v in schema.enum]
+    if len(set(names)) != len(names):
+        raise ValueError("%s: two enum values have the same constant name" % schema.name)
+    for value, name in zip(schema.enum, names):
+        constants.append("    %s = %s" % (name, literal(value)))
         if value in schema.enum_docs:
             constants.append("    %s" % docstring(schema.enum_docs[value], 4))
+    aliases = [
+        "    %s = %s" % (alias_constant_name(v), n)
+        for v, n in zip(schema.enum, names)
+        if alias_constant_name(v) != n and alias_constant_name(v) not in names
+    ]
+    if aliases:
+        constants.append("")
+        constants.append("    # The underscored names of earlier releases of this client, kept as aliases.")
+        constants.extend(aliases)
     return template("enum.py.tmpl").substitute(
         header=header(),
         summary=docstring("%s enum." % schema.name, 0),

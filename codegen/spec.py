@@ -13,20 +13,25 @@ import yaml
 # Names swagger-codegen's Python generator escapes with a leading underscore (Python
 # keywords plus print, exec, self and property); kept identical so code written
 # against it keeps working (`_global`, `_from`, `_self`).
-RESERVED = set(keyword.kwlist) | {"self", "property", "print", "exec"}
+#: Names swagger-codegen's Python generator prefixes with ``_`` (keywords, its own names, types).
+RESERVED = set(keyword.kwlist) | {"self", "property", "print", "exec"} | {"float", "int", "str", "date", "datetime"}
+#: Of those, the ones earlier releases of this client left unprefixed: kept as aliases.
+ALIASED = {"float", "int", "str", "date", "datetime"}
 
-# Properties whose values are secrets: masked in reprs and logs.
-SECRET_PROPERTIES = {
-    ("BaseAuth", "sessionToken"),
-    ("ChangeForgottenPassword", "key"),
-    ("ChangeForgottenPassword", "securityAnswer"),
-    ("ChangeForgottenPassword", "newPassword"),
-    ("ChangeForgottenPassword", "newPasswordConfirmation"),
-    ("CaptchaResponse", "response"),
-}
+#: The corrections the generator applies to the descriptor (see that file).
+OVERRIDES_PATH = Path(__file__).resolve().parent / "overrides.yaml"
 
 # Names the model base uses internally; a spec property must never take one.
-INTERNAL_NAMES = {"_raw", "_validate", "_fields", "_by_name", "_by_wire", "swagger_types", "attribute_map"}
+INTERNAL_NAMES = {
+    "_raw",
+    "_validate",
+    "_fields",
+    "_positional",
+    "_by_name",
+    "_by_wire",
+    "swagger_types",
+    "attribute_map",
+}
 
 
 def snake_case(name: str) -> str:
@@ -46,14 +51,26 @@ def module_name(schema_name: str) -> str:
 
 
 def constant_name(value: str) -> str:
+    """An enum constant as swagger-codegen 2.4 names it: ``loggedOut`` -> ``LOGGEDOUT``."""
+    if not value:
+        return "EMPTY"
+    name = re.sub(r"\W+", "_", value).upper()
+    return "_" + name if name[0].isdigit() else name
+
+
+def alias_constant_name(value: str) -> str:
+    """The underscored name earlier releases of this client used: ``loggedOut`` -> ``LOGGED_OUT``."""
     name = snake_case(value).upper()
     name = re.sub(r"\W", "_", name)
     return "_" + name if name[0].isdigit() else name
 
 
 def clean_doc(text: Optional[str]) -> str:
+    """A spec text as one line per paragraph or list item (the descriptor hard-wraps its texts)."""
     text = (text or "").strip().replace("&#58;", ":")
-    return re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    # A single line break inside a paragraph is a wrap; blank lines and list items stay.
+    return re.sub(r"(?<=\S)\n(?![ \t]*(?:\n|[*-][ \t]|\d+\.[ \t]))[ \t]*", " ", text)
 
 
 @dataclass
@@ -63,6 +80,8 @@ class Prop:
     type: str  # swagger-codegen type string: str, int, list[X], dict(str, X), Model
     doc: str
     secret: bool
+    #: The name earlier releases of this client used, when swagger-codegen's differs.
+    alias: Optional[str] = None
 
 
 @dataclass
@@ -106,14 +125,26 @@ class Operation:
     return_type: Optional[str]
     responses: Dict[int, Optional[str]]
     response_docs: Dict[int, str]
+    #: The corrections of overrides.yaml applied to this operation.
+    fixes: Dict[str, Any] = field(default_factory=dict)
 
 
 class Spec:
     """The parsed contract: schemas by name and operations in document order."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, paths: str = "", overrides: Optional[Path] = OVERRIDES_PATH) -> None:
+        """:param paths: keep only the operations under this path prefix, and the schemas they reach.
+        :param overrides: the corrections file (``None``: the descriptor as it is).
+        """
         self.path = path
-        self.doc: Dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        self.doc: Dict[str, Any] = load(path)
+        if paths:
+            self.doc = only_paths(self.doc, paths)
+        fixes = load(overrides) if overrides is not None else {}
+        self.operation_fixes: Dict[str, Dict[str, Any]] = fixes.get("operations") or {}
+        self.secret_properties = {
+            (schema, wire) for schema, wires in (fixes.get("secret_properties") or {}).items() for wire in wires
+        }
         raw = self.doc["components"]["schemas"]
         self.schemas: Dict[str, Schema] = {name: self._schema(name, s) for name, s in raw.items()}
         self.operations: List[Operation] = self._operations()
@@ -146,7 +177,8 @@ class Spec:
                     name=python_name(wire),
                     type=self.type_of(p),
                     doc=clean_doc(p.get("description")),
-                    secret=(name, wire) in SECRET_PROPERTIES,
+                    secret=(name, wire) in self.secret_properties,
+                    alias=snake_case(wire) if snake_case(wire) in ALIASED else None,
                 )
             )
         return result
@@ -208,12 +240,14 @@ class Spec:
         ops = []
         for path, item in self.doc["paths"].items():
             for method, o in item.items():
+                fixes = self.operation_fixes.get(o["operationId"], {})
                 params = [self._param(p) for p in o.get("parameters", [])]
                 body = None
                 content_type = None
                 if "requestBody" in o:
                     rb = o["requestBody"]
                     content_type, media = next(iter(rb["content"].items()))
+                    content_type = fixes.get("content_type", content_type)
                     body_type = self.type_of(media["schema"])
                     name = "params" if body_type in self.schemas else "password"
                     body = Param(
@@ -233,15 +267,16 @@ class Spec:
                         method=method.upper(),
                         path=path,
                         summary=clean_doc(o.get("summary")),
-                        doc=clean_doc(o.get("description")),
+                        doc=_corrected(clean_doc(o.get("description")), fixes),
                         params=params,
                         body=body,
                         body_content_type=content_type,
-                        auth=[next(iter(s)) for s in o["security"]] if "security" in o else None,
+                        auth=[] if fixes.get("guest") else _security(o),
                         success_status=success,
                         return_type=responses[success],
                         responses=responses,
                         response_docs=docs,
+                        fixes=fixes,
                     )
                 )
         return ops
@@ -251,6 +286,51 @@ def ref_name(ref: str) -> str:
     return ref.rsplit("/", 1)[-1]
 
 
+def _security(o: Dict[str, Any]) -> Optional[List[str]]:
+    return [next(iter(s)) for s in o["security"]] if "security" in o else None
+
+
+def _corrected(text: str, fixes: Dict[str, Any]) -> str:
+    for old, new in fixes.get("replace", []):
+        if old not in text:
+            raise ValueError("overrides.yaml: %r is not in the text it corrects" % old)
+        text = text.replace(old, new)
+    return text
+
+
+def load(path: Path) -> Dict[str, Any]:
+    """The YAML document at ``path`` (libyaml's loader when PyYAML has it: the full spec is 1.3 MB)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # type: ignore[no-any-return]
+
+
+def only_paths(doc: Dict[str, Any], prefix: str) -> Dict[str, Any]:
+    """``doc`` with the paths under ``prefix`` only, and the components their references reach."""
+    paths = {p: item for p, item in doc["paths"].items() if p == prefix or p.startswith(prefix + "/")}
+    components = doc["components"]
+    kept: Dict[str, Dict[str, Any]] = {kind: {} for kind in ("schemas", "parameters")}
+    todo: List[Any] = [paths]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/components/"):
+                _, _, kind, name = ref.split("/", 3)
+                if kind in kept and name not in kept[kind]:
+                    kept[kind][name] = components[kind][name]
+                    todo.append(components[kind][name])
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    result = dict(doc)
+    result["paths"] = paths
+    result["components"] = dict(components)
+    for kind, found in kept.items():  # document order, as the whole spec has them
+        result["components"][kind] = {n: v for n, v in components.get(kind, {}).items() if n in found}
+    return result
+
+
 def _enum_docs(doc: str) -> Dict[str, str]:
-    """`- `value`: text` lines of an enum description, by value."""
-    return {m.group(1): m.group(2).strip() for m in re.finditer(r"^- `([^`]+)`: (.*)$", doc, re.M)}
+    """The ``* value: text`` (or ``- `value`: text``) lines of an enum description, by value."""
+    found = re.finditer(r"^[ \t]*[-*] `?([^`:\s]+)`?: (.*)$", doc, re.M)
+    return {m.group(1): m.group(2).strip() for m in found}

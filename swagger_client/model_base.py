@@ -111,6 +111,29 @@ def field(wire: str, type_name: str, doc: str = "", secret: bool = False) -> Any
     return Field(wire, type_name, doc, secret)
 
 
+class Alias:
+    """A second Python name for a field: swagger-codegen says ``Transaction._date``, earlier
+    releases of this client said ``date``; both read and write the same value, and both
+    are constructor keywords (``to_dict()`` uses the field's own name)."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.__doc__ = "Alias of ``%s``." % target
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        cls = owner if owner is not None else type(obj)
+        target = cls._by_name[self.target]
+        return target if obj is None else target.__get__(obj, cls)
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        type(obj)._by_name[self.target].__set__(obj, value)
+
+
+def alias(target: str) -> Any:
+    """Declare another name for the field ``target``; typed ``Any`` like :func:`field`."""
+    return Alias(target)
+
+
 class Model:
     """Base of every generated object model (see the module docstring)."""
 
@@ -120,6 +143,7 @@ class Model:
     #: swagger-codegen's polymorphism hook; no schema of this spec has a discriminator.
     discriminator: ClassVar[Optional[Dict[str, str]]] = None
     _fields: ClassVar[Tuple[Field, ...]] = ()
+    _positional: ClassVar[Tuple[Field, ...]] = ()
     _by_name: ClassVar[Dict[str, Field]] = {}
     _by_wire: ClassVar[Dict[str, Field]] = {}
 
@@ -127,27 +151,35 @@ class Model:
         super().__init_subclass__(**kwargs)
         inherited = list(cls._fields)
         own = [v for v in cls.__dict__.values() if isinstance(v, Field)]
-        fields = tuple(f for f in inherited if f.name not in {o.name for o in own}) + tuple(own)
+        kept = tuple(f for f in inherited if f.name not in {o.name for o in own})
+        fields = kept + tuple(own)
         cls._fields = fields
+        # Positional arguments: own properties first, as swagger-codegen's constructors
+        # (which had no inherited ones) take them, then the inherited ones.
+        cls._positional = tuple(own) + tuple(f for f in cls._positional if f in kept)
         cls._by_name = {f.name: f for f in fields}
+        for name, value in list(vars(cls).items()):
+            if isinstance(value, Alias):
+                cls._by_name[name] = cls._by_name[value.target]
         cls._by_wire = {f.wire: f for f in fields}
         cls.swagger_types = {f.name: f.type for f in fields}
         cls.attribute_map = {f.name: f.wire for f in fields}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        """Build a model from Python-named values; positional values follow field order."""
+        """Build a model from Python-named values; positional values follow swagger-codegen's order."""
         configuration = kwargs.pop("_configuration", None)
         values = self.__dict__
         values["_raw"] = None
         if configuration is not None and not getattr(configuration, "client_side_validation", True):
             values["_validate"] = False
         cls = type(self)
-        if len(args) > len(cls._fields):
+        if len(args) > len(cls._positional):
             raise ApiTypeError(
-                "%s() takes at most %d positional arguments (%d given)" % (cls.__name__, len(cls._fields), len(args))
+                "%s() takes at most %d positional arguments (%d given)"
+                % (cls.__name__, len(cls._positional), len(args))
             )
         positional = set()
-        for f, value in zip(cls._fields, args):
+        for f, value in zip(cls._positional, args):
             f.__set__(self, value)
             positional.add(f.name)
         for name, value in kwargs.items():

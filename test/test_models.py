@@ -149,7 +149,7 @@ def test_wrong_types_in_server_data_are_reported_with_model_and_property() -> No
         auth.expired_password
     with pytest.raises(ApiTypeError, match=r"Auth\.user"):
         auth.validate()
-    with pytest.raises(ApiValueError, match=r"Transfer\.date: 'soon' is not an ISO 8601 date-time"):
+    with pytest.raises(ApiValueError, match=r"Transfer\._date: 'soon' is not an ISO 8601 date-time"):
         models.Transfer.from_dict({"date": "soon"}).date
 
 
@@ -183,11 +183,19 @@ def test_enum_classes_expose_constants_and_accept_plain_strings() -> None:
     assert models.OutboundSmsStatusEnum.GATEWAY_UREACHABLE == "gatewayUreachable"
 
 
-def test_positional_construction_follows_inherited_field_order() -> None:
-    ref = models.EntityReference("1", "Name", "internal")
+def test_positional_construction_follows_swagger_codegen_order() -> None:
+    # swagger-codegen's constructors take a model's own properties, in its order; the
+    # inherited ones (which it lacked) follow, nearest parent first.
+    assert models.Account("123").number == "123"
+    assert models.InternalNamedEntity("internal").internal_name == "internal"
+    ref = models.EntityReference("internal", "Name", "1")
     assert (ref.id, ref.name, ref.internal_name) == ("1", "Name", "internal")
+    error = models.UnauthorizedError("login", "active", "reset")
+    assert (error.code, error.user_status, error.password_status) == ("login", "active", "reset")
+    tickets = models.TicketsPermissions(True, True, True, True, False)
+    assert (tickets.accept, tickets.approve) == (True, False)
     with pytest.raises(ApiTypeError, match="multiple values"):
-        models.EntityReference("1", id="2")
+        models.EntityReference("1", internal_name="2")
 
 
 def test_secrets_are_masked_in_repr_but_kept_in_data() -> None:
