@@ -31,6 +31,7 @@ _EXPORTS = {
     "ApiException": "swagger_client.exceptions",
     "ApiTypeError": "swagger_client.exceptions",
     "ApiValueError": "swagger_client.exceptions",
+    "PropertyTypeError": "swagger_client.exceptions",
     "ApiConnectionError": "swagger_client.exceptions",
     "ApiTimeoutError": "swagger_client.exceptions",
     "ResponseDecodeError": "swagger_client.exceptions",
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from swagger_client.exceptions import ConflictException as ConflictException
     from swagger_client.exceptions import ForbiddenException as ForbiddenException
     from swagger_client.exceptions import NotFoundException as NotFoundException
+    from swagger_client.exceptions import PropertyTypeError as PropertyTypeError
     from swagger_client.exceptions import RedirectError as RedirectError
     from swagger_client.exceptions import ResponseDecodeError as ResponseDecodeError
     from swagger_client.exceptions import ResponseTooLarge as ResponseTooLarge

@@ -334,6 +334,61 @@ class ApiClient(object):
             return response.data
         return self._decode_success(response, response_type)
 
+    # swagger-codegen's private helpers, used in the wild as ``client._ApiClient__deserialize(data,
+    # "DataForLogin")`` to turn a dict into a model. Kept as compatibility aliases (the double
+    # underscore gives them exactly those mangled names); new code should use Model.from_dict.
+
+    def __deserialize(self, data: Any, klass: Any) -> Any:
+        if data is None:
+            return None
+        if isinstance(klass, str):
+            if klass.startswith(("list[", "dict(")) or klass not in self.NATIVE_TYPES_MAPPING:
+                return decode_value(data, klass, self.configuration.client_side_validation)
+            klass = self.NATIVE_TYPES_MAPPING[klass]
+        if klass in self.PRIMITIVE_TYPES:
+            return self.__deserialize_primitive(data, klass)
+        if klass is object:
+            return self.__deserialize_object(data)
+        if klass is datetime.date:
+            return self.__deserialize_date(data)
+        if klass is datetime.datetime:
+            return self.__deserialize_datatime(data)
+        return self.__deserialize_model(data, klass)
+
+    def __deserialize_primitive(self, data: Any, klass: Any) -> Any:
+        try:
+            return klass(data)
+        except UnicodeEncodeError:
+            return str(data)
+        except TypeError:
+            return data
+
+    def __deserialize_object(self, value: Any) -> Any:
+        return value
+
+    def __deserialize_date(self, string: Any) -> Any:
+        from dateutil.parser import parse
+
+        try:
+            return parse(string).date()
+        except (ValueError, TypeError, OverflowError):
+            raise ApiException(status=0, reason="Failed to parse `%s` as date object" % (string,)) from None
+
+    def __deserialize_datatime(self, string: Any) -> Any:  # sic: swagger-codegen's spelling
+        from dateutil.parser import parse
+
+        try:
+            return parse(string)
+        except (ValueError, TypeError, OverflowError):
+            raise ApiException(status=0, reason="Failed to parse `%s` as datetime object" % (string,)) from None
+
+    def __deserialize_model(self, data: Any, klass: Any) -> Any:
+        if isinstance(klass, type) and issubclass(klass, Model):
+            if not isinstance(data, dict):
+                raise ApiTypeError("%s expects a dict, not %s" % (klass.__name__, type(data).__name__))
+            return klass._from_wire(data, self.configuration.client_side_validation)
+        return decode_value(data, getattr(klass, "__name__", str(klass)), self.configuration.client_side_validation)
+
     def parameters_to_tuples(self, params: Any, collection_formats: Optional[Dict[str, str]]) -> List[Tuple[str, Any]]:
         """Expand list values by collection format (``multi`` repeats the key)."""
         result: List[Tuple[str, Any]] = []

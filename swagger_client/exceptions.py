@@ -17,6 +17,7 @@
      |         +-- ApiTimeoutError           status 0: connect or read timed out
      +-- TypeError
      |    +-- ApiTypeError                   bad argument type / unexpected keyword (nothing sent)
+     |         +-- PropertyTypeError         wrong type set on a model property (also a ValueError)
      +-- ValueError
           +-- ApiValueError                  missing or invalid argument value (nothing sent)
 
@@ -36,6 +37,7 @@ __all__ = [
     "OpenApiException",
     "ApiTypeError",
     "ApiValueError",
+    "PropertyTypeError",
     "ApiKeyError",
     "ApiException",
     "UnauthorizedException",
@@ -63,6 +65,14 @@ class ApiTypeError(OpenApiException, TypeError):
 
 class ApiValueError(OpenApiException, ValueError):
     """An argument or model value is missing or not allowed. Raised before anything is sent."""
+
+
+class PropertyTypeError(ApiTypeError, ValueError):
+    """A model property was given a value of the wrong type.
+
+    A ``TypeError`` (which it is) and a ``ValueError`` (what swagger-codegen's models
+    raised for every invalid assignment), so ``except ValueError`` keeps working.
+    """
 
 
 class ApiKeyError(OpenApiException, KeyError):

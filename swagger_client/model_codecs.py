@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from swagger_client.exceptions import ApiTypeError, ApiValueError
+from swagger_client.exceptions import ApiTypeError, ApiValueError, PropertyTypeError
 
 __all__ = ["kind_for", "parse_datetime", "parse_date", "resolve_type", "copy_json", "same_instant"]
 
@@ -137,7 +137,7 @@ def _primitive_decoder(t: str, accepted: Tuple[type, ...], reject_bool: bool) ->
 def _primitive_checker(t: str, accepted: Tuple[type, ...], reject_bool: bool) -> Callable[[Any, str], None]:
     def check(value: Any, where: str) -> None:
         if not isinstance(value, accepted) or (reject_bool and isinstance(value, bool)):
-            raise ApiTypeError("%s must be %s, not %s" % (where, t, _type_label(value)))
+            raise PropertyTypeError("%s must be %s, not %s" % (where, t, _type_label(value)))
 
     return check
 
@@ -145,7 +145,7 @@ def _primitive_checker(t: str, accepted: Tuple[type, ...], reject_bool: bool) ->
 def _datetime_checker(expected: type) -> Callable[[Any, str], None]:
     def check(value: Any, where: str) -> None:
         if not isinstance(value, expected):
-            raise ApiTypeError(
+            raise PropertyTypeError(
                 "%s must be a %s.%s, not %s" % (where, expected.__module__, expected.__name__, _type_label(value))
             )
 
@@ -157,7 +157,7 @@ def _enum_checker(cls: type) -> Callable[[Any, str], None]:
 
     def check(value: Any, where: str) -> None:
         if not isinstance(value, str):
-            raise ApiTypeError("%s must be a str (one of %s), not %s" % (where, list(allowed), _type_label(value)))
+            raise PropertyTypeError("%s must be a str (one of %s), not %s" % (where, list(allowed), _type_label(value)))
         if value not in allowed:
             raise ApiValueError("Invalid value for %s (%r), must be one of %s" % (where, value, list(allowed)))
 
@@ -167,7 +167,7 @@ def _enum_checker(cls: type) -> Callable[[Any, str], None]:
 def _model_checker(cls: type) -> Callable[[Any, str], None]:
     def check(value: Any, where: str) -> None:
         if not isinstance(value, cls):
-            raise ApiTypeError("%s must be a %s, not %s" % (where, cls.__name__, _type_label(value)))
+            raise PropertyTypeError("%s must be a %s, not %s" % (where, cls.__name__, _type_label(value)))
 
     return check
 
@@ -226,7 +226,7 @@ def _encode_dict_like(value: Dict[str, Any], raw: Any, inner: _Kind) -> Dict[str
 
 def _check_list(value: Any, inner: _Kind, where: str) -> None:
     if not isinstance(value, list):
-        raise ApiTypeError("%s must be a list, not %s" % (where, _type_label(value)))
+        raise PropertyTypeError("%s must be a list, not %s" % (where, _type_label(value)))
     for item in value:
         if item is not None:
             inner.check(item, where + "[]")
@@ -234,7 +234,7 @@ def _check_list(value: Any, inner: _Kind, where: str) -> None:
 
 def _check_dict(value: Any, inner: _Kind, where: str) -> None:
     if not isinstance(value, dict):
-        raise ApiTypeError("%s must be a dict, not %s" % (where, _type_label(value)))
+        raise PropertyTypeError("%s must be a dict, not %s" % (where, _type_label(value)))
     for item in value.values():
         if item is not None:
             inner.check(item, where + "{}")
