@@ -133,12 +133,21 @@ class ApiException(OpenApiException):
         return message if message is not None else self._render(None)
 
     def _render(self, secrets: Any) -> str:
-        error_message = f"({self.status})\nReason: {self.reason}\n"
+        # swagger-codegen's layout, with the reason and the Cyclos code on the first line.
+        error_message = f"{self._headline()}\nReason: {self.reason}\n"
         if self.headers:
             error_message += f"HTTP response headers: {_safe_headers(self.headers, secrets)}\n"
         if self.body:
             error_message += f"HTTP response body: {_safe_body(self.body, secrets)}\n"
         return error_message
+
+    def _headline(self) -> str:
+        """``(401) Unauthorized: login``: status, reason phrase and Cyclos code."""
+        line = "(%s)" % self.status
+        if self.status and isinstance(self.reason, str) and len(self.reason) <= 60:
+            line += " " + self.reason
+        code = self.code
+        return line + (": " + _clean(code, None)[:80] if code else "")
 
     def __reduce__(self) -> Any:
         # Keep exceptions picklable (they cross process pools and multiprocessing queues).
@@ -232,7 +241,7 @@ class RedirectError(ApiException):
 
     def _render(self, secrets: Any) -> str:
         # No headers: Location would show the target's path and query.
-        return f"({self.status})\nReason: {self.reason}\n"
+        return f"{self._headline()}\nReason: {self.reason}\n"
 
 
 class ResponseTooLarge(ApiException):

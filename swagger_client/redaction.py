@@ -116,7 +116,11 @@ def redact_json(value: Any) -> Any:
     to text masking then.
     """
     if isinstance(value, dict):
-        return {k: (MASK if k in SECRET_KEYS and v is not None else redact_json(v)) for k, v in value.items()}
+        # Only a scalar is a secret: under "propertyErrors" the same names hold lists of messages.
+        return {
+            k: (MASK if k in SECRET_KEYS and isinstance(v, (str, int, float)) else redact_json(v))
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [redact_json(v) for v in value]
     return value

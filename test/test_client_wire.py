@@ -300,7 +300,9 @@ def test_error_statuses_map_to_typed_exceptions(
     assert exc.error.to_json_dict() == body
     assert exc.code == code
     assert exc.status == status and exc.body == server.default.payload().decode()  # text, as swagger-codegen gave it
-    assert str(exc).startswith("(%d)\nReason: " % status)
+    # swagger-codegen's layout, with the reason phrase and the Cyclos code on the first line
+    headline = "(%d) %s" % (status, exc.reason) + (": %s" % code if code else "")
+    assert str(exc).startswith("%s\nReason: %s\n" % (headline, exc.reason))
 
 
 def test_non_json_error_bodies_leave_error_empty(server: RecordingServer) -> None:
