@@ -25,7 +25,7 @@ OVERRIDES_PATH = Path(__file__).resolve().parent / "overrides.yaml"
 INTERNAL_NAMES = {
     "_raw",
     "_validate",
-    "_fields",
+    "_model_fields",
     "_positional",
     "_by_name",
     "_by_wire",

@@ -24,7 +24,7 @@ side validation is on (the default).
 from __future__ import annotations
 
 import json
-from typing import Any, ClassVar, Dict, Optional, Tuple, Type, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Optional, Tuple, Type, TypeVar
 
 from swagger_client.exceptions import ApiTypeError, ApiValueError
 from swagger_client.model_codecs import _Kind, _type_label, copy_json, kind_for, parse_datetime, resolve_type
@@ -142,18 +142,18 @@ class Model:
     attribute_map: ClassVar[Dict[str, str]] = {}
     #: swagger-codegen's polymorphism hook; no schema of this spec has a discriminator.
     discriminator: ClassVar[Optional[Dict[str, str]]] = None
-    _fields: ClassVar[Tuple[Field, ...]] = ()
+    _model_fields: ClassVar[Tuple[Field, ...]] = ()
     _positional: ClassVar[Tuple[Field, ...]] = ()
     _by_name: ClassVar[Dict[str, Field]] = {}
     _by_wire: ClassVar[Dict[str, Field]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        inherited = list(cls._fields)
+        inherited = list(cls._model_fields)
         own = [v for v in cls.__dict__.values() if isinstance(v, Field)]
         kept = tuple(f for f in inherited if f.name not in {o.name for o in own})
         fields = kept + tuple(own)
-        cls._fields = fields
+        cls._model_fields = fields
         # Positional arguments: own properties first, as swagger-codegen's constructors
         # (which had no inherited ones) take them, then the inherited ones.
         cls._positional = tuple(own) + tuple(f for f in cls._positional if f in kept)
@@ -226,7 +226,7 @@ class Model:
 
     def validate(self: M) -> M:
         """Decode every property of the whole tree now, raising on any value of the wrong type."""
-        for f in type(self)._fields:
+        for f in type(self)._model_fields:
             value = f.__get__(self)
             _validate_nested(value)
         return self
@@ -238,7 +238,7 @@ class Model:
         values = self.__dict__
         raw = values.get("_raw")
         result: Dict[str, Any] = {}
-        for f in type(self)._fields:
+        for f in type(self)._model_fields:
             name = f.name
             if name in values:
                 value = values[name]
@@ -269,7 +269,7 @@ class Model:
         appended under their wire names so no data is lost.
         """
         result: Dict[str, Any] = {}
-        for f in type(self)._fields:
+        for f in type(self)._model_fields:
             result[f.name] = _to_python(f.__get__(self))
         for key, value in self.additional_properties.items():
             result[key] = copy_json(value)
@@ -283,7 +283,7 @@ class Model:
 
     def _masked_dict(self) -> Dict[str, Any]:
         result: Dict[str, Any] = {}
-        for f in type(self)._fields:
+        for f in type(self)._model_fields:
             value = f.peek(self)
             result[f.name] = MASK if (f.secret and value is not None) else _to_masked(value)
         from swagger_client.redaction import redact_json
@@ -293,7 +293,29 @@ class Model:
         return result
 
     def __repr__(self) -> str:
-        return self.to_str()
+        """One line: the class and a few identifying properties (``to_str()`` has the whole tree)."""
+        shown = []
+        for f in sorted(type(self)._model_fields, key=_identifying_first):
+            value = f.peek(self)
+            if value is None or isinstance(value, (Model, list, dict)):
+                continue
+            shown.append("%s=%s" % (f.name, MASK if f.secret else _short(value)))
+            if len(shown) == 3:
+                break
+        return "%s(%s)" % (type(self).__name__, ", ".join(shown))
+
+    if not TYPE_CHECKING:  # hidden from type checkers, which flag a misspelt property themselves
+
+        def __setattr__(self, name: str, value: Any) -> None:
+            # A misspelt property (auth.rolee = ...) would otherwise be set and never sent.
+            cls = type(self)
+            if not name.startswith("_") and name not in cls._by_name and not hasattr(cls, name):
+                import difflib
+
+                close = difflib.get_close_matches(name, list(cls._by_name), n=1)
+                hint = "; did you mean %r?" % close[0] if close else ""
+                raise AttributeError("%s has no property %r%s" % (cls.__name__, name, hint))
+            object.__setattr__(self, name, value)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -305,6 +327,19 @@ class Model:
         return not self == other
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like swagger-codegen models
+
+
+#: Properties that say which entity a model is, shown first by ``repr``.
+_IDENTIFYING = ("id", "internal_name", "display", "name", "code", "kind", "role", "status", "number")
+
+
+def _identifying_first(f: Field) -> int:
+    return _IDENTIFYING.index(f.name) if f.name in _IDENTIFYING else len(_IDENTIFYING)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _to_python(value: Any) -> Any:

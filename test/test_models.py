@@ -276,3 +276,31 @@ def test_threads_reading_one_model_share_the_decoded_objects() -> None:
         for t in threads:
             t.join()
         assert all(p is seen[0] for p in seen)
+
+
+def test_a_misspelt_property_fails_at_assignment() -> None:
+    auth = models.Auth()
+    with pytest.raises(AttributeError, match="Auth has no property 'rolee'; did you mean 'role'"):
+        auth.rolee = "member"  # type: ignore[attr-defined]
+    auth.role = "member"
+    models.Transfer().date = None  # aliases are properties too
+
+
+def test_repr_is_one_line_and_to_str_is_the_tree() -> None:
+    auth = models.Auth.from_dict(build("Auth"))
+    text = repr(auth)
+    assert "\n" not in text and text.startswith("Auth(") and len(text) < 200
+    assert repr(models.EntityReference(id="7", name="Seven")) == "EntityReference(id='7', name='Seven')"
+    assert (
+        repr(models.BaseAuth(session_token="tok-SECRET", role="member")) == "BaseAuth(role='member', session_token=***)"
+    )
+    assert len(auth.to_str().splitlines()) > 50 and "tok-SECRET" not in repr(auth)
+
+
+def test_help_shows_properties_not_internals() -> None:
+    import pydoc
+
+    text = pydoc.render_doc(models.Auth, renderer=pydoc.plaintext)
+    assert "session_token" in text and "permissions" in text
+    for internal in ("_by_name", "_model_fields", "_positional", "_by_wire"):
+        assert internal not in text
