@@ -38,12 +38,18 @@ class CallScope(object):
     :param max_bytes: bytes one response may take on the wire (``None``: no cap).
     :param secrets: the exact secret values this call sends (a
         :class:`~swagger_client.redaction.Scrubber`, or ``None``).
+    :param debug: the client's ``Configuration.debug``.
     """
 
-    __slots__ = ("_previous", "deadline", "max_bytes", "readers", "secrets", "total", "total_source")
+    __slots__ = ("_previous", "deadline", "debug", "max_bytes", "readers", "secrets", "total", "total_source")
 
     def __init__(
-        self, total: Optional[float], max_bytes: Optional[int], secrets: Any = None, total_source: str = ""
+        self,
+        total: Optional[float],
+        max_bytes: Optional[int],
+        secrets: Any = None,
+        total_source: str = "",
+        debug: bool = False,
     ) -> None:
         self.total = total
         #: Where the deadline came from, for messages ("Configuration.total_timeout"...).
@@ -51,6 +57,8 @@ class CallScope(object):
         self.deadline = None if total is None else time.monotonic() + total
         self.max_bytes = max_bytes
         self.secrets = secrets
+        #: The client's ``Configuration.debug``: log this call's lines (see swagger_client.logs).
+        self.debug = debug
         #: The socket readers opened during this call (see pools.DeadlineReader).
         self.readers: List[Any] = []
         self._previous: Optional[CallScope] = None

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Optional, Tuple, Union
 
 import urllib3
 
+from swagger_client import logs  # noqa: F401  # the package logger's NullHandler
 from swagger_client.exceptions import ApiTypeError, ApiValueError
 from swagger_client.redaction import MASK
 
@@ -238,24 +239,20 @@ class Configuration(metaclass=_CopiesTheDefault):
 
     @property
     def debug(self) -> bool:
-        """Log every request and response at DEBUG level through the ``swagger_client`` logger.
+        """Log the requests and responses of the clients built from this configuration.
 
-        Credentials, tokens and passwords are masked. Unlike swagger-codegen, this
-        never turns on ``http.client``'s raw prints, which would show them.
+        Per client: no logger level changes, so other clients stay quiet, and
+        ``debug = False`` turns it off again. The lines (DEBUG records of the
+        ``swagger_client`` loggers) go to the application's logging handlers when it
+        configured some, else to standard error. Credentials, tokens and passwords are
+        masked. Unlike swagger-codegen, this never turns on ``http.client``'s raw
+        prints, which would show them.
         """
         return self._debug
 
     @debug.setter
     def debug(self, value: bool) -> None:
         self._debug = bool(value)
-        if self._debug:
-            logger = logging.getLogger("swagger_client")
-            if logger.level == logging.NOTSET or logger.level > logging.DEBUG:
-                logger.setLevel(logging.DEBUG)
-            if not logger.handlers and not logging.getLogger().handlers:
-                self.logger_stream_handler = logging.StreamHandler(sys.stderr)
-                self.logger_stream_handler.setFormatter(logging.Formatter(self.logger_format))
-                _attach_handler(self.logger_stream_handler)
 
     # -- credentials ---------------------------------------------------------------------
 

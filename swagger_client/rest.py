@@ -34,7 +34,7 @@ from urllib3.exceptions import (
     SSLError,
 )
 
-from swagger_client import redirects
+from swagger_client import logs, redirects
 from swagger_client.call_scope import BodyTooLarge, CallScope, DeadlineExceeded
 from swagger_client.configuration import UNSET, Configuration, normalize_timeout
 from swagger_client.exceptions import (
@@ -176,9 +176,12 @@ class RESTClientObject(object):
         timeout, total, source = self._timeouts(_request_timeout)
         payload = _encode_body(body, headers, post_params)
         secrets = Scrubber(headers, payload, url, self._proxy_headers)
-        with CallScope(total, self.configuration.max_response_bytes, secrets, source) as scope:
-            if log.isEnabledFor(logging.DEBUG):
-                log.debug(
+        debug = bool(self.configuration.debug)
+        with CallScope(total, self.configuration.max_response_bytes, secrets, source, debug) as scope:
+            if logs.wanted(log, debug):
+                logs.debug(
+                    log,
+                    debug,
                     "Request %s %s headers=%s body=%s",
                     method,
                     redact_url(url),
@@ -190,8 +193,10 @@ class RESTClientObject(object):
                 scope.release_readers()  # the caller streams it: no longer this call's limits
                 return response
             result = RESTResponse(response, self._read(response, method, url, timeout, scope), secrets)
-            if log.isEnabledFor(logging.DEBUG):
-                log.debug(
+            if logs.wanted(log, debug):
+                logs.debug(
+                    log,
+                    debug,
                     "Response %s %s for %s %s headers=%s body=%s",
                     result.status,
                     result.reason,
@@ -214,7 +219,7 @@ class RESTClientObject(object):
                 return response
             _discard(response)
             target = redirects.decide(method, url, response, follow, hops, scope.secrets)
-            log.debug("Following a %d redirect of %s to the same origin", response.status, method)
+            logs.debug(log, scope.debug, "Following a %d redirect of %s to the same origin", response.status, method)
             url, hops = target, hops + 1
 
     def _urlopen(

@@ -25,7 +25,7 @@ from typing import Any, Optional
 from urllib3.exceptions import InvalidHeader
 from urllib3.util.retry import Retry
 
-from swagger_client import call_scope
+from swagger_client import call_scope, logs
 from swagger_client.call_scope import DeadlineExceeded
 from swagger_client.exceptions import ApiTypeError, ApiValueError
 
@@ -88,10 +88,12 @@ class SafeRetry(Retry):
         if scope is not None:
             scope.check()
         new = super().increment(method, url, response, error, *args, **kwargs)
-        from swagger_client.redaction import redact_url
+        debug = scope is not None and scope.debug
+        if logs.wanted(log, debug):
+            from swagger_client.redaction import redact_url
 
-        cause = "status %s" % response.status if response is not None else type(error).__name__
-        log.debug("Retrying %s %s after %s (%s)", method, redact_url(url or ""), cause, new)
+            cause = "status %s" % response.status if response is not None else type(error).__name__
+            logs.debug(log, debug, "Retrying %s %s after %s (%s)", method, redact_url(url or ""), cause, new)
         return new
 
 

@@ -18,6 +18,7 @@ import logging
 import threading
 from typing import TYPE_CHECKING, Any, Optional
 
+from swagger_client import logs
 from swagger_client.api.auth_api import LOGOUT, AuthApi
 from swagger_client.api_client import ApiClient
 from swagger_client.configuration import Configuration
@@ -169,7 +170,7 @@ class Session(object):
                 raise UnauthorizedException(status=401, reason="the session was closed")
             if self.configuration.api_key.get(SESSION_HEADER) != expired_token:
                 return  # another thread logged in again already
-            log.debug("Session expired; logging in again")
+            logs.debug(log, self.configuration.debug, "Session expired; logging in again")
             self.auth = self._login()
 
     # -- properties ----------------------------------------------------------------------

@@ -25,7 +25,7 @@ ALICE = ("alice", "alice-password")
 
 @pytest.fixture(autouse=True)
 def _restore_client_logging() -> Iterator[None]:
-    """``Configuration.debug = True`` sets the package logger's level process-wide; undo it after each test."""
+    """Tests that set the package logger's level or add handlers (caplog, logger_file) leave it as found."""
     logger = logging.getLogger("swagger_client")
     level, handlers = logger.level, list(logger.handlers)
     yield
