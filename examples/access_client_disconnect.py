@@ -11,7 +11,7 @@ import sys
 import swagger_client
 from swagger_client.exceptions import ForbiddenException
 
-from _common import configuration
+from _common import configuration, run
 
 
 def main() -> None:
@@ -36,4 +36,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

@@ -20,7 +20,7 @@ from swagger_client.exceptions import (
     UnprocessableEntityException,
 )
 
-from _common import configuration
+from _common import configuration, run
 
 
 def explain(what: str, call) -> None:  # type: ignore[no-untyped-def]
@@ -68,4 +68,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

@@ -16,7 +16,7 @@ import sys
 import swagger_client
 from swagger_client.exceptions import NotFoundException, ServiceException
 
-from _common import configuration
+from _common import configuration, run
 
 
 def request(api: swagger_client.AuthApi, user: str) -> None:
@@ -58,4 +58,4 @@ def main(argv: list) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    run(main, sys.argv[1:])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import swagger_client
 
-from _common import configuration
+from _common import configuration, run
 
 
 def main() -> None:
@@ -24,4 +24,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

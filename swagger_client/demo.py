@@ -109,6 +109,20 @@ def run_against_emulator(out: TextIO) -> None:
         walk(emu.configuration(DEMO_USER, password, timeout=10), out)
 
 
+class _NoPassword(Exception):
+    """No CYCLOS_PASSWORD and no terminal to prompt on."""
+
+
+def _prompt_password(username: str) -> str:
+    missing = _NoPassword("no password: set CYCLOS_PASSWORD (there is no terminal to ask on)")
+    if not sys.stdin or not sys.stdin.isatty():
+        raise missing
+    try:
+        return getpass.getpass("Password for %s: " % username)
+    except EOFError:
+        raise missing from None
+
+
 def main(argv: Optional[List[str]] = None, out: TextIO = sys.stdout) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m swagger_client.demo", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -126,7 +140,7 @@ def main(argv: Optional[List[str]] = None, out: TextIO = sys.stdout) -> int:
             return 0
         if not args.username:
             parser.error("--host needs --username")
-        password = os.environ.get("CYCLOS_PASSWORD") or getpass.getpass("Password for %s: " % args.username)
+        password = os.environ.get("CYCLOS_PASSWORD") or _prompt_password(args.username)
         configuration = swagger_client.Configuration(
             host=args.host, username=args.username, password=password, channel=args.channel
         )
@@ -134,8 +148,16 @@ def main(argv: Optional[List[str]] = None, out: TextIO = sys.stdout) -> int:
         walk(configuration, out, send_otp=not args.no_otp)
         return 0
     except ApiException as exc:
-        out.write("Failed: %s %s\n" % (type(exc).__name__, (exc.reason or "").strip()))
+        # "(401) Unauthorized: login": the status, the reason and the Cyclos code, on one line.
+        first = str(exc).splitlines()[0] if exc.status else (exc.reason or "").strip()
+        out.write("Failed: %s %s\n" % (type(exc).__name__, first))
         return 1
+    except _NoPassword as exc:
+        out.write("Failed: %s\n" % exc)
+        return 2
+    except KeyboardInterrupt:
+        out.write("Interrupted.\n")
+        return 130
     except (ApiTypeError, ApiValueError) as exc:  # e.g. a --host without https://
         out.write("Failed: %s\n" % exc)
         return 2

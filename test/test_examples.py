@@ -84,3 +84,18 @@ def test_error_handling_shows_every_class(emulator: CyclosEmulator) -> None:
     for line, text in zip(lines, expected):
         assert text in line, (line, text)
     assert len(lines) == len(expected)
+
+
+def test_a_failed_call_ends_in_one_line(emulator: CyclosEmulator) -> None:
+    token = emulator.add_access_client("alice")
+    env = dict(base_env(emulator), CYCLOS_ACCESS_CLIENT_TOKEN=token)
+    assert run("access_client_disconnect.py", env).returncode == 0
+    again = run("access_client_disconnect.py", env)  # the token no longer works
+    assert again.returncode == 1
+    assert again.stderr.strip() == "Failed: UnauthorizedException (401) Unauthorized: invalidAccessClient"
+
+
+def test_no_password_and_no_terminal_ends_in_one_line(emulator: CyclosEmulator) -> None:
+    result = run("login_and_current_user.py", dict(base_env(emulator), CYCLOS_PASSWORD=""))
+    assert result.returncode == 1
+    assert result.stderr.strip() == "No password: set CYCLOS_PASSWORD (there is no terminal to ask on)."

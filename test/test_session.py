@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import os
-import subprocess
-import sys
 import threading
 from typing import List
 
@@ -122,71 +118,6 @@ def test_session_repr_has_no_token(emulator: CyclosEmulator) -> None:
 
 
 # -- the demo ------------------------------------------------------------------------------------
-
-
-def test_demo_walks_the_flow_against_the_embedded_emulator() -> None:
-    from swagger_client import demo
-
-    out = io.StringIO()
-    assert demo.main([], out=out) == 0
-    text = out.getvalue()
-    for expected in (
-        "1. GET /auth/data-for-login -> 200",
-        "2. POST /auth/session -> 200",
-        "3. GET /auth (Session-Token) -> 200",
-        "4. POST /auth/otp?medium=email -> 200",
-        "5. DELETE /auth/session -> 200",
-        "6. GET /auth with the old token -> 401 loggedOut (UnauthorizedException)",
-    ):
-        assert expected in text
-
-
-def test_demo_against_a_host_reads_the_password_from_the_environment(emulator: CyclosEmulator) -> None:
-    env = dict(os.environ, CYCLOS_PASSWORD="alice-password")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "swagger_client.demo",
-            "--host",
-            emulator.url,
-            "--username",
-            "alice",
-            "--channel",
-            "main",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "user: Alice (member)" in result.stdout and "loggedOut" in result.stdout
-    assert "alice-password" not in result.stdout + result.stderr
-
-
-def test_demo_reports_a_failed_login(emulator: CyclosEmulator) -> None:
-    env = dict(os.environ, CYCLOS_PASSWORD="wrong")
-    result = subprocess.run(
-        [sys.executable, "-m", "swagger_client.demo", "--host", emulator.url, "--username", "alice"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
-    assert result.returncode == 1
-    assert "Failed: UnauthorizedException" in result.stdout
-
-
-def test_demo_reports_a_bad_host_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    from swagger_client import demo
-
-    out = io.StringIO()
-    monkeypatch.setenv("CYCLOS_PASSWORD", "x")
-    assert demo.main(["--host", "cyclos.example.com/api", "--username", "alice"], out=out) == 2
-    assert "Configuration.host must start with https://" in out.getvalue()
 
 
 @pytest.mark.parametrize("token", ["tok\r\nX-Injected: 1", "tok\x01bad"])
