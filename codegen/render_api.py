@@ -176,6 +176,7 @@ def _example(spec: Spec, op: Operation) -> str:
             value = literal("%s_example" % p.name)
         lines.append("%s = %s" % (p.name, value))
         call.append(p.name if p.required else "%s=%s" % (p.name, p.name))
+    call.sort(key=lambda argument: "=" in argument)  # required (positional) arguments first
     lines += ["", "try:", "    # " + op.summary.splitlines()[0]]
     invoke = "api_instance.%s(%s)" % (op.name, ", ".join(call))
     if op.return_type:
