@@ -27,7 +27,7 @@ def blocks(path: Path) -> List[Tuple[int, str]]:
     return [(text.count("\n", 0, m.start()) + 2, m.group(1)) for m in BLOCK.finditer(text)]
 
 
-DOCUMENTS = [ROOT / "README.md"] + sorted((ROOT / "docs").glob("*.md"))
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 ALL_BLOCKS = [(path, line, code) for path in DOCUMENTS for line, code in blocks(path)]
 
 
