@@ -469,6 +469,31 @@ def test_fields_excludes_nested_and_arrays(raw: RawClient) -> None:
     assert unknown == {"role": "member"}
 
 
+def test_a_leading_exclusion_reaches_into_the_path(raw: RawClient) -> None:
+    full = raw("GET", "/auth", headers=ALICE).json
+    body = raw("GET", "/auth", headers=ALICE, query=[("fields", "-permissions.records")]).json
+    expected_permissions = {k: v for k, v in full["permissions"].items() if k != "records"}
+    assert body["permissions"] == expected_permissions and body["role"] == full["role"]
+    user = raw("GET", "/auth", headers=ALICE, query=[("fields", "-user.display")]).json
+    assert user["user"] == {k: v for k, v in full["user"].items() if k != "display"} and "role" in user
+    deep = raw("GET", "/auth", headers=ALICE, query=[("fields", "-permissions.banking.payments")]).json
+    assert "payments" not in deep["permissions"]["banking"] and "accounts" in deep["permissions"]["banking"]
+    assert deep["permissions"].keys() == full["permissions"].keys()
+
+
+def test_the_spec_example_a_b_b1_c_minus_c1(raw: RawClient) -> None:
+    body = raw("GET", "/auth", headers=ALICE, query=[("fields", "role,user.display,permissions.-records")]).json
+    full = raw("GET", "/auth", headers=ALICE).json
+    assert body.keys() == {"role", "user", "permissions"} and body["user"] == {"display": "Alice"}
+    assert body["permissions"] == {k: v for k, v in full["permissions"].items() if k != "records"}
+
+
+def test_unknown_field_names_are_ignored(raw: RawClient) -> None:
+    full = raw("GET", "/auth", headers=ALICE).json
+    assert raw("GET", "/auth", headers=ALICE, query=[("fields", "bogus")]).json == full
+    assert raw("GET", "/auth", headers=ALICE, query=[("fields", "user.bogus")]).json["user"] == full["user"]
+
+
 def test_fields_conflict_is_a_422(raw: RawClient) -> None:
     reply = raw("GET", "/auth", query=[("fields", "role,-role")])
     assert reply.status == 422 and reply.json["code"] == "queryParse"

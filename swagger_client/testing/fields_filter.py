@@ -46,17 +46,19 @@ def parse_fields(values: Iterable[str]) -> Optional[FieldsNode]:
     return root
 
 
-def _add_path(node: FieldsNode, segments: List[str]) -> None:
+def _add_path(node: FieldsNode, segments: List[str], reach: bool = False) -> None:
+    """Add one dotted path. ``c.-c1`` includes ``c`` and excludes ``c1`` inside it;
+    ``-a.b`` (the UI's form) reaches into ``a``, without including it, to exclude ``b``."""
     head, rest = segments[0], segments[1:]
     excluded = head[:1] in ("-", "!")
     name = head[1:] if excluded else head
     if not rest:
-        (node.excludes if excluded else node.includes).add(name)
+        (node.excludes if excluded or reach else node.includes).add(name)
         return
-    if not excluded:
-        # `b.b1` includes b here; `-a.x` only reaches into a without including it.
-        node.includes.add(name)
-    _add_path(node.child(name), rest)
+    reach = reach or excluded
+    if not reach:
+        node.includes.add(name)  # `b.b1` includes b here
+    _add_path(node.child(name), rest, reach)
 
 
 def _check(node: FieldsNode) -> None:
@@ -75,9 +77,11 @@ def apply_fields(document: Any, node: Optional[FieldsNode]) -> Any:
         return [apply_fields(item, node) for item in document]
     if not isinstance(document, dict):
         return document
+    # Unknown names are ignored: includes that name nothing here filter nothing.
+    includes = node.includes.intersection(document)
     result = {}
     for key, value in document.items():
-        if node.includes and key not in node.includes:
+        if includes and key not in includes:
             continue
         if key in node.excludes:
             continue
