@@ -218,6 +218,21 @@ def test_unknown_channel_and_known_channel(raw: RawClient) -> None:
     assert raw("GET", "/auth", headers={"Channel": "nope"}).json == {"code": "inaccessibleChannel"}
 
 
+def test_credentials_are_checked_before_the_channel(raw: RawClient) -> None:
+    wrong = basic("alice", "not-her-password")
+    reply = raw("GET", "/auth", headers=dict(wrong, Channel="bogus"))
+    assert (reply.status, reply.json["code"]) == (401, "login")
+    stale = raw("GET", "/auth", headers={"Session-Token": "no-such-session", "Channel": "bogus"})
+    assert (stale.status, stale.json["code"]) == (401, "loggedOut")
+    right = raw("GET", "/auth", headers=dict(ALICE, Channel="bogus"))
+    assert (right.status, right.json["code"]) == (403, "inaccessibleChannel")
+
+
+def test_channel_case_and_an_empty_channel_header(raw: RawClient) -> None:
+    assert raw("GET", "/auth", headers=dict(ALICE, Channel="MAIN")).status == 200
+    assert raw("GET", "/auth", headers=dict(ALICE, Channel="")).status == 200
+
+
 # -- secondary password --------------------------------------------------------------------
 
 

@@ -31,8 +31,13 @@ NO_SUCH_STATE_CODE = "illegalAction"
 #: agreements to accept [I]: 403 expiredPassword (with the login passwordType) or
 #: 403 pendingAgreements. The login itself succeeds and carries the flag.
 
-#: A Channel header naming no known channel [?]: 403 inaccessibleChannel.
+#: A Channel header naming no known channel [?]: 403 inaccessibleChannel, checked after
+#: the credentials (the notes' order: authenticate, then channel access).
 UNKNOWN_CHANNEL_CODE = "inaccessibleChannel"
+#: Channel internal names matched without regard to case [I]: the servlet container passes
+#: the header through, and Cyclos looks internal names up case-insensitively elsewhere.
+#: An empty Channel header counts as none (the default channel).
+CHANNEL_NAMES_IGNORE_CASE = True
 
 #: Invalid, used or expired forgotten-password key [I]: 404 NotFoundError with this entity type.
 FORGOTTEN_PASSWORD_KEY_ENTITY = "forgottenPasswordRequest"

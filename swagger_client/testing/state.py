@@ -230,6 +230,13 @@ class EmulatorState:
     # -- authentication ----------------------------------------------------------------------
 
     def authenticate(self, request: Request) -> Caller:
+        """Who is calling. Credentials are checked before channel access, as the server does
+        (a wrong password on an inaccessible channel is 401 login, not 403)."""
+        caller = self._authenticate(request)
+        self._check_channel(request)
+        return caller
+
+    def _authenticate(self, request: Request) -> Caller:
         headers = request.headers
         authorization = headers.get("Authorization")
         session_token = headers.get("Session-Token")
@@ -243,7 +250,6 @@ class EmulatorState:
         ]
         if len(kinds) > 1:
             raise Refusal(401, docs.unauthorized(choices.MIXED_CREDENTIALS_CODE))
-        self._check_channel(request)
         if not kinds:
             return Caller("guest")
         if authorization:
@@ -273,8 +279,13 @@ class EmulatorState:
         return Caller("session", user=session.user, session=session)
 
     def _check_channel(self, request: Request) -> None:
-        channel = request.headers.get("Channel")
-        if channel is not None and channel not in self.settings.channels:
+        channel = (request.headers.get("Channel") or "").strip()
+        if not channel:
+            return  # no (or an empty) header: the default channel
+        known = self.settings.channels
+        if choices.CHANNEL_NAMES_IGNORE_CASE:
+            channel, known = channel.lower(), tuple(c.lower() for c in known)
+        if channel not in known:
             raise Refusal(403, docs.forbidden(choices.UNKNOWN_CHANNEL_CODE))
 
     def _check_basic(self, authorization: str, address: str) -> EmulatedUser:
