@@ -115,9 +115,19 @@ def test_login_returns_the_auth_document_with_a_session_token(raw: RawClient) ->
 
 
 def test_login_by_email_and_with_quoted_numeric_principal(emulator: CyclosEmulator, raw: RawClient) -> None:
-    assert login(raw, basic("alice@example.com", "alice-password"))["principal"] == "alice"
+    assert login(raw, basic("alice@example.com", "alice-password"))["principal"] == "alice@example.com"
     emulator.add_user("12345", "numeric-pass")
     assert login(raw, basic("'12345", "numeric-pass"))["principal"] == "12345"
+
+
+def test_the_principal_and_type_used_are_reported(raw: RawClient) -> None:
+    by_email = login(raw, basic("alice@example.com", "alice-password"))
+    assert by_email["principal"] == "alice@example.com"
+    assert by_email["principalType"]["internalName"] == "email"
+    again = raw("GET", "/auth", headers=session(by_email["sessionToken"])).json
+    assert (again["principal"], again["principalType"]["internalName"]) == ("alice@example.com", "email")
+    by_name = login(raw)
+    assert (by_name["principal"], by_name["principalType"]["internalName"]) == ("alice", "username")
 
 
 def test_cookie_login_splits_the_token(raw: RawClient) -> None:
@@ -128,7 +138,9 @@ def test_cookie_login_splits_the_token(raw: RawClient) -> None:
     second_half = cookie.split(";")[0].split("=", 1)[1]
     assert len(first_half) == len(second_half)
     headers = {"Session-Prefix": first_half, "Cookie": "Session-Token=" + second_half}
-    assert raw("GET", "/auth", headers=headers).json["user"]["display"] == "Alice"
+    current = raw("GET", "/auth", headers=headers).json
+    assert current["user"]["display"] == "Alice"
+    assert current["sessionToken"] == first_half  # never the whole token: the cookie half stays HttpOnly
     assert raw("GET", "/auth", headers={"Session-Prefix": first_half}).json == {"code": "loggedOut"}
     logout = raw("DELETE", "/auth/session", headers=headers, query={"cookie": "true"})
     assert logout.status == 200 and "Max-Age=0" in logout.headers["Set-Cookie"]

@@ -114,6 +114,8 @@ def guest_auth() -> Dict[str, Any]:
 def user_auth(
     user: EmulatedUser,
     *,
+    principal: Optional[str] = None,
+    principal_type: str = "username",
     session_token: Optional[str] = None,
     access_client: Optional[Dict[str, Any]] = None,
     pending_secondary_password: bool = False,
@@ -125,7 +127,9 @@ def user_auth(
         "language": LANGUAGE,
         "global": user.role == "administrator",
         "permissions": user_permissions(user.role),
-        "principalType": reference(USERNAME_PRINCIPAL, "id", "name", "internalName"),
+        "principalType": reference(
+            EMAIL_PRINCIPAL if principal_type == "email" else USERNAME_PRINCIPAL, "id", "name", "internalName"
+        ),
         "passwordType": LOGIN_PASSWORD_TYPE,
         "expiredPassword": user.password_expired,
         "pendingAgreements": user.pending_agreements,
@@ -139,7 +143,7 @@ def user_auth(
     if user.role == "operator":
         doc["aliasOperator"] = False
     if access_client is None:
-        doc["principal"] = user.username
+        doc["principal"] = principal or user.username
     else:
         doc["accessClient"] = access_client
         doc["principalType"] = dict(ACCESS_CLIENT_TYPE)

@@ -57,7 +57,16 @@ def login(state: EmulatorState, request: Request) -> Reply:
         raise Refusal(401, docs.unauthorized("login", missingSecondaryPassword=docs.PIN_PASSWORD_TYPE))
     cookie_mode = bool_param(request, "cookie") is True
     token = secrets.token_hex(32)  # 64 characters: splits exactly in two halves
-    session = EmulatedSession(token, user, timeout, state.now(), pending, cookie_mode)
+    session = EmulatedSession(
+        token,
+        user,
+        timeout,
+        state.now(),
+        pending,
+        cookie_mode,
+        caller.principal or user.username,
+        caller.principal_type,
+    )
     state.sessions[token] = session
     headers: List[Tuple[str, str]] = []
     returned = token
@@ -67,7 +76,14 @@ def login(state: EmulatorState, request: Request) -> Reply:
         headers.append(
             ("Set-Cookie", "Session-Token=%s; Path=%s; HttpOnly" % (token[half:], state.settings.cookie_path))
         )
-    logged_in = Caller("session", user=user, session=session, access_client=caller.access_client)
+    logged_in = Caller(
+        "session",
+        user=user,
+        session=session,
+        access_client=caller.access_client,
+        principal=session.principal,
+        principal_type=session.principal_type,
+    )
     return Reply(200, filtered(state.auth_document(logged_in, session_token=returned), request), headers)
 
 

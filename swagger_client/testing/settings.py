@@ -34,6 +34,11 @@ NO_SUCH_STATE_CODE = "illegalAction"
 #: A Channel header naming no known channel [?]: 403 inaccessibleChannel, checked after
 #: the credentials (the notes' order: authenticate, then channel access).
 UNKNOWN_CHANNEL_CODE = "inaccessibleChannel"
+#: What GET /auth returns as sessionToken for a session opened with cookie=true [I]:
+#: "prefix", the first half the login returned (the second half lives in the HttpOnly
+#: cookie, and returning the whole token would undo that split), or "full".
+COOKIE_SESSION_TOKEN_SHOWN = "prefix"
+
 #: Channel internal names matched without regard to case [I]: the servlet container passes
 #: the header through, and Cyclos looks internal names up case-insensitively elsewhere.
 #: An empty Channel header counts as none (the default channel).

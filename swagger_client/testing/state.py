@@ -83,6 +83,9 @@ class EmulatedSession:
     last_use: float
     pending_secondary: bool
     cookie_mode: bool
+    #: The principal the login used, and its type ("username" or "email").
+    principal: str = ""
+    principal_type: str = "username"
 
 
 @dataclass
@@ -135,6 +138,9 @@ class Caller:
     user: Optional[EmulatedUser] = None
     session: Optional[EmulatedSession] = None
     access_client: Optional[AccessClient] = None
+    #: For Basic: the principal sent and its type; a session keeps its login's.
+    principal: str = ""
+    principal_type: str = "username"
 
 
 class EmulatorState:
@@ -253,7 +259,9 @@ class EmulatorState:
         if not kinds:
             return Caller("guest")
         if authorization:
-            return Caller("basic", user=self._check_basic(authorization, request.client_address))
+            user, principal = self._check_basic(authorization, request.client_address)
+            kind = "email" if principal == user.email and principal != user.username else "username"
+            return Caller("basic", user=user, principal=principal, principal_type=kind)
         if access_token:
             client = self.access_clients.get(access_token)
             if client is None or client.status == "disconnected":
@@ -276,7 +284,13 @@ class EmulatorState:
                 del self.sessions[session.token]
             raise Refusal(401, docs.unauthorized("loggedOut"))
         session.last_use = now
-        return Caller("session", user=session.user, session=session)
+        return Caller(
+            "session",
+            user=session.user,
+            session=session,
+            principal=session.principal,
+            principal_type=session.principal_type,
+        )
 
     def _check_channel(self, request: Request) -> None:
         channel = (request.headers.get("Channel") or "").strip()
@@ -288,7 +302,7 @@ class EmulatorState:
         if channel not in known:
             raise Refusal(403, docs.forbidden(choices.UNKNOWN_CHANNEL_CODE))
 
-    def _check_basic(self, authorization: str, address: str) -> EmulatedUser:
+    def _check_basic(self, authorization: str, address: str) -> Tuple[EmulatedUser, str]:
         scheme, _, encoded = authorization.partition(" ")
         try:
             if scheme.lower() != "basic":
@@ -309,7 +323,7 @@ class EmulatorState:
         self.check_password(
             user.password, password, lambda status: Refusal(401, docs.unauthorized("login", passwordStatus=status))
         )
-        return user
+        return user, principal[1:] if principal.startswith("'") else principal
 
     def check_password(
         self, state: PasswordState, given: str, refusal: Callable[[str], Refusal], wrong: Optional[Refusal] = None
@@ -356,9 +370,15 @@ class EmulatorState:
         if caller.access_client is not None:
             access_client = {"id": caller.access_client.id, "name": "Access client", "internalName": "accessClient"}
         session = caller.session
+        if session_token is None and session is not None:
+            session_token = session.token
+            if session.cookie_mode and choices.COOKIE_SESSION_TOKEN_SHOWN == "prefix":
+                session_token = session.token[: len(session.token) // 2]  # the cookie half stays HttpOnly
         return docs.user_auth(
             caller.user,
-            session_token=session_token if session_token is not None else (session.token if session else None),
+            principal=caller.principal or caller.user.username,
+            principal_type=caller.principal_type,
+            session_token=session_token,
             access_client=access_client,
             pending_secondary_password=bool(session and session.pending_secondary),
             secondary_password_required=self.settings.secondary_password_required,
