@@ -120,6 +120,15 @@ def test_login_by_email_and_with_quoted_numeric_principal(emulator: CyclosEmulat
     assert login(raw, basic("'12345", "numeric-pass"))["principal"] == "12345"
 
 
+def test_head_answers_like_get_without_a_body(raw: RawClient) -> None:
+    get = raw("GET", "/auth", headers=ALICE)
+    head = raw("HEAD", "/auth", headers=ALICE)
+    assert head.status == 200 and head.data == b""
+    assert head.headers["Content-Length"] == get.headers["Content-Length"]
+    assert raw("HEAD", "/auth/data-for-login").status == 200
+    assert "HEAD" in raw("PUT", "/auth").headers["Allow"]
+
+
 def test_the_principal_and_type_used_are_reported(raw: RawClient) -> None:
     by_email = login(raw, basic("alice@example.com", "alice-password"))
     assert by_email["principal"] == "alice@example.com"

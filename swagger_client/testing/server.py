@@ -40,11 +40,14 @@ _PATHS = {path for _, path in ROUTES}
 
 def dispatch(state: EmulatorState, request: Request) -> Reply:
     """Run the operation for ``request``; every failure becomes a spec-shaped reply."""
-    name = ROUTES.get((request.method, request.path))
+    # HEAD is GET without the body, as a servlet container answers it (the writer drops the body).
+    method = "GET" if request.method == "HEAD" else request.method
+    name = ROUTES.get((method, request.path))
     try:
         if name is None:
             if request.path in _PATHS:
                 allowed = sorted(m for m, p in ROUTES if p == request.path)
+                allowed += ["HEAD"] if "GET" in allowed else []
                 return Reply(
                     405, docs.server_error("HttpRequestMethodNotSupportedException"), [("Allow", ", ".join(allowed))]
                 )
