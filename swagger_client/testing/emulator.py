@@ -62,14 +62,14 @@ class CyclosEmulator(object):
         """Bind and serve on a background thread (idempotent)."""
         if self._server is not None:
             return self
-        server = EmulatorHTTPServer((self._host, self._port), self._state)
+        context = None
         if self._tls is not None:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain(*self._tls)
             if self._tls_client_ca:
                 context.load_verify_locations(self._tls_client_ca)
                 context.verify_mode = ssl.CERT_REQUIRED
-            server.socket = context.wrap_socket(server.socket, server_side=True)
+        server = EmulatorHTTPServer((self._host, self._port), self._state, context)
         self._server = server
         self._thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="cyclos-emulator", daemon=True

@@ -15,6 +15,14 @@ class FieldsConflict(ValueError):
     """The same field is both included and excluded at one level."""
 
 
+class FieldsTooDeep(ValueError):
+    """A path with more segments than any Cyclos document has levels."""
+
+
+#: Segments one ``fields`` path may have (no 4.11 document is nested deeper).
+MAX_PATH_SEGMENTS = 32
+
+
 class FieldsNode:
     """What to keep at one level of a document."""
 
@@ -39,7 +47,10 @@ def parse_fields(values: Iterable[str]) -> Optional[FieldsNode]:
             if not path:
                 continue
             seen = True
-            _add_path(root, path.split("."))
+            segments = path.split(".")
+            if len(segments) > MAX_PATH_SEGMENTS:
+                raise FieldsTooDeep("field path %s... has more than %d segments" % (path[:40], MAX_PATH_SEGMENTS))
+            _add_path(root, segments)
     if not seen:
         return None
     _check(root)

@@ -12,7 +12,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from swagger_client.testing import documents as docs
 from swagger_client.testing import settings as choices
-from swagger_client.testing.fields_filter import FieldsConflict, apply_fields, parse_fields
+from swagger_client.testing.fields_filter import FieldsConflict, FieldsTooDeep, apply_fields, parse_fields
 from swagger_client.testing.state import (
     Caller,
     EmulatedSession,
@@ -283,7 +283,7 @@ def _key(state: EmulatorState, key: str) -> ForgottenPasswordKey:
 def filtered(document: Any, request: Request) -> Any:
     try:
         node = parse_fields(request.query.get("fields", []))
-    except FieldsConflict as exc:
+    except (FieldsConflict, FieldsTooDeep) as exc:
         raise Refusal(422, docs.input_error(choices.FIELDS_CONFLICT_CODE, generalErrors=[str(exc)])) from None
     return apply_fields(document, node)
 
@@ -293,7 +293,7 @@ def json_body(request: Request) -> Dict[str, Any]:
         raise Refusal(422, docs.input_error("missingParameter", name="body"))
     try:
         body = json.loads(request.body)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested beyond any real document
         raise Refusal(422, docs.input_error("dataConversion", name="body")) from None
     if not isinstance(body, dict):
         raise Refusal(422, docs.input_error("dataConversion", name="body"))

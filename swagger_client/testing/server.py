@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import socket
+import ssl
+import sys
 import threading
 from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Dict, List, Set, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 from urllib.parse import parse_qs, urlsplit
 
 from swagger_client.testing import documents as docs
@@ -61,18 +63,36 @@ def dispatch(state: EmulatorState, request: Request) -> Reply:
         return Reply(500, docs.server_error("UnexpectedException"))
 
 
+#: Seconds a client may take to complete the TLS handshake.
+TLS_HANDSHAKE_TIMEOUT = 10.0
+
+
 class EmulatorHTTPServer(ThreadingHTTPServer):
-    """A threading server that can close its keep-alive connections on shutdown."""
+    """A threading server that can close its keep-alive connections on shutdown.
+
+    With ``tls_context`` set, each connection's TLS handshake runs on that connection's
+    own thread (with a timeout), so an idle or slow client cannot stall the accept loop.
+    """
 
     daemon_threads = True
     allow_reuse_address = True
+    #: Listen backlog: a parallel test suite opens hundreds of connections at once.
+    request_queue_size = 256
 
-    def __init__(self, address: Tuple[str, int], state: EmulatorState) -> None:
+    def __init__(
+        self, address: Tuple[str, int], state: EmulatorState, tls_context: Optional[ssl.SSLContext] = None
+    ) -> None:
         self.state = state
+        self.tls_context = tls_context
         self.open_connections: Set[socket.socket] = set()
         self.connections_accepted = 0
         self.connections_lock = threading.Lock()
         super().__init__(address, EmulatorRequestHandler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that hangs up, or fails its TLS handshake, is not the server's error.
+        error = sys.exc_info()[1]
+        log.debug("emulator: connection from %s ended: %s", client_address[0], type(error).__name__)
 
     def close_connections(self) -> None:
         with self.connections_lock:
@@ -91,6 +111,10 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
     server: EmulatorHTTPServer
 
     def setup(self) -> None:
+        context = self.server.tls_context
+        if context is not None:
+            self.request.settimeout(TLS_HANDSHAKE_TIMEOUT)
+            self.request = context.wrap_socket(self.request, server_side=True)  # handshake here, not on accept
         super().setup()
         # Replies go out in one write; without NODELAY, Nagle plus delayed ACKs add ~40 ms.
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -110,17 +134,29 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         # Request lines carry forgotten-password keys; keep them out of stderr.
         log.debug("emulator: %s", self.command)
 
+    def parse_request(self) -> bool:
+        # An HTTP/0.9 line ("GET /path") has no headers to wait for: answer before reading any.
+        line = str(getattr(self, "raw_requestline", b""), "iso-8859-1").rstrip("\r\n")
+        if len(line.split()) == 2:
+            self.command, self.requestline = "", line  # what parse_request would have set
+            self.send_error(400, "HTTP/0.9 requests are not supported")
+            return False
+        return super().parse_request()
+
+    def send_error(self, code: int, message: Optional[str] = None, explain: Optional[str] = None) -> None:
+        """Malformed request lines and headers get a JSON error like every other answer, then close."""
+        self.request_version = "HTTP/1.1"  # answer HTTP/0.9 with a status line too
+        self.close_connection = True
+        try:
+            self._write(Reply(code, _bad_request(message or "malformed request")), close=True)
+        except OSError:
+            pass
+
     def _handle(self) -> None:
         parts = urlsplit(self.path)
-        length_header = self.headers.get("Content-Length")
-        try:
-            length = int(length_header) if length_header else 0
-        except ValueError:
-            length = -1
-        if length < 0 or length > MAX_BODY_BYTES:
-            self._write(Reply(422, docs.input_error("dataConversion", name="body")), close=True)
+        body = self._read_body()
+        if body is None:
             return
-        body = self.rfile.read(length) if length else b""
         if not parts.path.startswith(API_PREFIX + "/") and parts.path != API_PREFIX:
             self._write(Reply(404, docs.not_found(choices.UNKNOWN_OPERATION_ENTITY, parts.path)))
             return
@@ -136,6 +172,44 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         self._write(dispatch(self.server.state, request))
 
     do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = do_HEAD = do_OPTIONS = _handle
+
+    def _read_body(self) -> Optional[bytes]:
+        """The request body (Content-Length or chunked), or ``None`` after answering 4xx and closing."""
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            body = self._read_chunked()
+            if body is None:
+                self._write(Reply(400, _bad_request("malformed chunked body")), close=True)
+            return body
+        length_header = self.headers.get("Content-Length")
+        try:
+            length = int(length_header) if length_header else 0
+        except ValueError:
+            length = -1
+        if length < 0 or length > MAX_BODY_BYTES:
+            self._write(Reply(422, docs.input_error("dataConversion", name="body")), close=True)
+            return None
+        return self.rfile.read(length) if length else b""
+
+    def _read_chunked(self) -> Optional[bytes]:
+        pieces: List[bytes] = []
+        size = 0
+        while True:
+            line = self.rfile.readline(1024).split(b";", 1)[0].strip()
+            try:
+                length = int(line, 16)
+            except ValueError:
+                return None
+            if length < 0 or size + length > MAX_BODY_BYTES:
+                return None
+            if length == 0:
+                while self.rfile.readline(8192).strip():  # trailers, up to the blank line
+                    pass
+                return b"".join(pieces)
+            piece = self.rfile.read(length)
+            if len(piece) != length or self.rfile.readline(8) not in (b"\r\n", b"\n"):
+                return None
+            pieces.append(piece)
+            size += length
 
     def _write(self, reply: Reply, close: bool = False) -> None:
         payload = b"" if reply.body is None else json.dumps(reply.body, separators=(",", ":")).encode("utf-8")
@@ -154,6 +228,11 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             buffer.append(payload)
         self.flush_headers()
+
+
+def _bad_request(message: str) -> Dict[str, Any]:
+    """A request the server cannot read: the spec's Error, as Spring reports it."""
+    return docs.server_error("HttpMessageNotReadableException", exceptionMessage=message)
 
 
 def _cookies(header: Any) -> Dict[str, str]:
