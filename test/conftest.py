@@ -18,7 +18,7 @@ import swagger_client  # noqa: E402
 from swagger_client.testing import CyclosEmulator  # noqa: E402
 from test.spec_validation import assert_valid  # noqa: E402
 
-pytest_plugins = ["swagger_client.testing.pytest_plugin"]
+pytest_plugins = ["swagger_client.testing.pytest_plugin", "pytester"]
 
 ALICE = ("alice", "alice-password")
 

@@ -77,7 +77,9 @@ def test_a_chunked_body_is_read_and_cannot_smuggle_a_request(emu: CyclosEmulator
 
 
 def test_a_malformed_chunked_body_is_a_400_and_the_connection_closes(emu: CyclosEmulator) -> None:
-    raw = b"POST /api/auth/session HTTP/1.1\r\nHost: e\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nGET / HTTP/1.1\r\n\r\n"
+    raw = (
+        b"POST /api/auth/session HTTP/1.1\r\nHost: e\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nGET / HTTP/1.1\r\n\r\n"
+    )
     reply = exchange(emu, raw)
     assert reply.startswith(b"HTTP/1.1 400 ") and reply.count(b"HTTP/1.1 ") == 1
     assert_valid(body_of(reply), "Error")

@@ -16,5 +16,6 @@ real server is not known to have for sure is chosen in
 from swagger_client.testing.emulator import CyclosEmulator
 from swagger_client.testing.settings import EmulatorSettings
 from swagger_client.testing.state import EmulatedUser, Message
+from swagger_client.testing.toolkit import RecordedRequest, Stub
 
-__all__ = ["CyclosEmulator", "EmulatorSettings", "EmulatedUser", "Message"]
+__all__ = ["CyclosEmulator", "EmulatorSettings", "EmulatedUser", "Message", "RecordedRequest", "Stub"]

@@ -5,11 +5,24 @@ from __future__ import annotations
 import ssl
 import threading
 from dataclasses import fields as dataclass_fields
-from typing import Any, List, Optional, Tuple
+from typing import Any, List, Mapping, Optional, Tuple
 
-from swagger_client.testing.server import EmulatorHTTPServer
+from swagger_client.testing.server import ROUTES, EmulatorHTTPServer
 from swagger_client.testing.settings import EmulatorSettings
 from swagger_client.testing.state import EmulatedUser, EmulatorState, Message
+from swagger_client.testing.toolkit import ANY_OPERATION, Journal, RecordedRequest, Stub, Stubs
+
+#: The operations a stub can name (the AuthApi method names).
+_OPERATION_NAMES = frozenset(ROUTES.values())
+
+
+def _success_status(operation: str) -> int:
+    if operation == ANY_OPERATION:
+        return 200
+    from swagger_client.api import auth_api
+
+    return int(getattr(auth_api, operation.upper()).success_status)
+
 
 __all__ = ["CyclosEmulator"]
 
@@ -27,7 +40,11 @@ class CyclosEmulator(object):
     Keyword options are the fields of :class:`~swagger_client.testing.settings.EmulatorSettings`
     (``secondary_password_required``, ``max_password_attempts``, ``session_timeout``...).
     ``tls=(certfile, keyfile)`` serves HTTPS; ``tls_client_ca=cafile`` then also requires
-    client certificates signed by that CA. ``port=0`` picks a free port.
+    client certificates signed by that CA. ``port=0`` picks a free port. ``seed=N``
+    makes tokens, OTPs and keys the same on every run.
+
+    For tests: :meth:`stub` forces answers and faults, :attr:`requests` is the journal
+    of what was received, and :meth:`reset` starts over without restarting the server.
     """
 
     def __init__(
@@ -37,6 +54,7 @@ class CyclosEmulator(object):
         *,
         tls: Optional[Tuple[str, str]] = None,
         tls_client_ca: Optional[str] = None,
+        seed: Optional[int] = None,
         **options: Any,
     ) -> None:
         known = {f.name for f in dataclass_fields(EmulatorSettings)}
@@ -48,7 +66,11 @@ class CyclosEmulator(object):
             )
         self.settings = EmulatorSettings(**options)
         self.settings.validate()
-        self._state = EmulatorState(self.settings)
+        self._options = dict(options)
+        self._seed = seed
+        self._state = EmulatorState(self.settings, seed=seed)
+        self._journal = Journal()
+        self._stubs = Stubs()
         self._host = host
         self._port = port
         self._tls = tls
@@ -70,6 +92,7 @@ class CyclosEmulator(object):
                 context.load_verify_locations(self._tls_client_ca)
                 context.verify_mode = ssl.CERT_REQUIRED
         server = EmulatorHTTPServer((self._host, self._port), self._state, context)
+        server.journal, server.stubs = self._journal, self._stubs
         self._server = server
         self._thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="cyclos-emulator", daemon=True
@@ -197,6 +220,81 @@ class CyclosEmulator(object):
             if (kind is None or message.kind == kind) and (username is None or message.username == username):
                 return message
         raise LookupError("no %s message%s in the outbox" % (kind or "", " for %s" % username if username else ""))
+
+    # -- the test-server toolkit ---------------------------------------------------------------
+
+    def stub(
+        self,
+        operation: str,
+        *,
+        status: Optional[int] = None,
+        body: Any = None,
+        headers: Optional[Mapping[str, str]] = None,
+        delay: float = 0.0,
+        disconnect: bool = False,
+        times: Optional[int] = None,
+    ) -> Stub:
+        """Force the answer of the next ``times`` calls of ``operation`` (``None``: until cancelled).
+
+        ``operation`` is an ``AuthApi`` method name (``"get_current_auth"``) or ``"*"`` for
+        any. ``status`` defaults to the operation's success status and may be one the spec
+        does not declare; ``body`` is a dict or list (served as JSON) or bytes. The answer
+        waits ``delay`` seconds; with ``disconnect=True`` the connection is dropped without
+        one. The newest matching stub wins. Returns the stub: ``.cancel()``, ``.remaining``.
+        """
+        if operation != ANY_OPERATION and operation not in _OPERATION_NAMES:
+            raise ValueError(
+                "stub(): unknown operation %r; use one of %s, or '*'" % (operation, ", ".join(sorted(_OPERATION_NAMES)))
+            )
+        if status is not None and (isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599):
+            raise ValueError("stub(status=...) must be an HTTP status (100-599), got %r" % (status,))
+        if times is not None and (isinstance(times, bool) or not isinstance(times, int) or times < 1):
+            raise ValueError("stub(times=...) must be a positive int or None, got %r" % (times,))
+        if isinstance(delay, bool) or not isinstance(delay, (int, float)) or delay < 0:
+            raise ValueError("stub(delay=...) must be seconds >= 0, got %r" % (delay,))
+        if body is not None and not isinstance(body, (dict, list, bytes, bytearray)):
+            raise TypeError("stub(body=...) must be a dict, a list or bytes, not %s" % type(body).__name__)
+        if status is None:
+            status = _success_status(operation)
+        return self._stubs.add(Stub(operation, status, body, dict(headers or {}), float(delay), disconnect, times))
+
+    @property
+    def requests(self) -> List[RecordedRequest]:
+        """Every request received so far, oldest first (a copy)."""
+        return self._journal.entries()
+
+    def clear_requests(self) -> None:
+        """Forget the requests received so far."""
+        self._journal.clear()
+
+    def configure(self, **options: Any) -> None:
+        """Change settings while serving (the names of the constructor's keywords); reset() undoes it."""
+        known = {f.name for f in dataclass_fields(EmulatorSettings)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise TypeError(
+                "configure() got an unexpected setting %r (settings: %s)" % (unknown[0], ", ".join(sorted(known)))
+            )
+        values = {f.name: getattr(self.settings, f.name) for f in dataclass_fields(EmulatorSettings)}
+        values.update(options)
+        candidate = EmulatorSettings(**values)
+        candidate.validate()
+        with self._state.lock:
+            for name, value in options.items():
+                setattr(self.settings, name, value)
+
+    def reset(self) -> None:
+        """Back to what the constructor built, without restarting the server.
+
+        Users, sessions, access clients, keys, the outbox, the clock, settings changed
+        since, the journal and the stubs all go; the port and the TLS set-up stay.
+        """
+        self.settings = EmulatorSettings(**self._options)
+        self._state = EmulatorState(self.settings, seed=self._seed)
+        if self._server is not None:
+            self._server.state = self._state
+        self._journal.clear()
+        self._stubs.clear()
 
     @property
     def connections_accepted(self) -> int:

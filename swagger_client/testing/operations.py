@@ -7,7 +7,6 @@ Each takes the :class:`EmulatorState` (its lock held by the caller) and a parsed
 from __future__ import annotations
 
 import json
-import secrets
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from swagger_client.testing import documents as docs
@@ -56,7 +55,7 @@ def login(state: EmulatorState, request: Request) -> Reply:
     if pending and user.secondary.value is None:
         raise Refusal(401, docs.unauthorized("login", missingSecondaryPassword=docs.PIN_PASSWORD_TYPE))
     cookie_mode = bool_param(request, "cookie") is True
-    token = secrets.token_hex(32)  # 64 characters: splits exactly in two halves
+    token = state.token_hex(32)  # 64 characters: splits exactly in two halves
     session = EmulatedSession(
         token,
         user,
@@ -182,7 +181,7 @@ def new_otp(state: EmulatorState, request: Request) -> Reply:
                 ),
             )
         recipients = [user.mobile_phone]
-    code = "%06d" % secrets.randbelow(10**6)
+    code = "%06d" % state.randbelow(10**6)
     state.outbox.append(Message("otp", medium, recipients, user.username, code))
     return Reply(200, recipients)
 
@@ -208,7 +207,7 @@ def forgotten_password_request(state: EmulatorState, request: Request) -> Reply:
             raise Refusal(404, docs.not_found("user", principal))
         return Reply(204)
     if user.email:
-        key = secrets.token_urlsafe(24)
+        key = state.token_urlsafe(24)
         state.keys[key] = ForgottenPasswordKey(key, user)
         state.outbox.append(Message("forgottenPasswordKey", "email", [user.email], user.username, key))
     return Reply(204)
@@ -251,7 +250,7 @@ def change_forgotten_password(state: EmulatorState, request: Request) -> Reply:
                 ),
             )
     if state.settings.forgot_password_generated:
-        new_password = secrets.token_urlsafe(9)
+        new_password = state.token_urlsafe(9)
         state.outbox.append(Message("generatedPassword", "email", [user.email or ""], user.username, new_password))
     else:
         chosen = body.get("newPassword")

@@ -8,6 +8,7 @@ import socket
 import ssl
 import sys
 import threading
+import time
 from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Dict, List, Optional, Set, Tuple
@@ -17,6 +18,7 @@ from swagger_client.testing import documents as docs
 from swagger_client.testing import settings as choices
 from swagger_client.testing.operations import OPERATIONS
 from swagger_client.testing.state import EmulatorState, Refusal, Reply, Request
+from swagger_client.testing.toolkit import Journal, RecordedRequest, Stubs
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +42,16 @@ ROUTES: Dict[Tuple[str, str], str] = {
 _PATHS = {path for _, path in ROUTES}
 
 
+def operation_name(request: Request) -> Optional[str]:
+    """The operation ``request`` calls, or ``None``. HEAD is GET without the body, as a
+    servlet container answers it (the writer drops the body)."""
+    method = "GET" if request.method == "HEAD" else request.method
+    return ROUTES.get((method, request.path))
+
+
 def dispatch(state: EmulatorState, request: Request) -> Reply:
     """Run the operation for ``request``; every failure becomes a spec-shaped reply."""
-    # HEAD is GET without the body, as a servlet container answers it (the writer drops the body).
-    method = "GET" if request.method == "HEAD" else request.method
-    name = ROUTES.get((method, request.path))
+    name = operation_name(request)
     try:
         if name is None:
             if request.path in _PATHS:
@@ -84,6 +91,8 @@ class EmulatorHTTPServer(ThreadingHTTPServer):
     ) -> None:
         self.state = state
         self.tls_context = tls_context
+        self.journal = Journal()
+        self.stubs = Stubs()
         self.open_connections: Set[socket.socket] = set()
         self.connections_accepted = 0
         self.connections_lock = threading.Lock()
@@ -158,7 +167,9 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         if body is None:
             return
         if not parts.path.startswith(API_PREFIX + "/") and parts.path != API_PREFIX:
-            self._write(Reply(404, docs.not_found(choices.UNKNOWN_OPERATION_ENTITY, parts.path)))
+            reply = Reply(404, docs.not_found(choices.UNKNOWN_OPERATION_ENTITY, parts.path))
+            self._record(None, parts, body, reply.status)
+            self._write(reply)
             return
         request = Request(
             method=self.command,
@@ -169,7 +180,41 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
             body=body,
             client_address=self.client_address[0],
         )
-        self._write(dispatch(self.server.state, request))
+        name = operation_name(request)
+        stub = self.server.stubs.take(name) if name is not None else None
+        if stub is None:
+            reply = dispatch(self.server.state, request)
+        else:
+            if stub.delay:
+                time.sleep(stub.delay)
+            if stub.disconnect:
+                self._record(name, parts, body, None)
+                self._drop()
+                return
+            reply = Reply(stub.status, stub.body, list(stub.headers.items()))
+        self._record(name, parts, body, reply.status)
+        self._write(reply)
+
+    def _record(self, name: Optional[str], parts: Any, body: bytes, status: Optional[int]) -> None:
+        self.server.journal.record(
+            RecordedRequest(
+                operation=name,
+                method=self.command,
+                path=parts.path,
+                query=parse_qs(parts.query, keep_blank_values=True),
+                headers=dict(self.headers.items()),
+                body=body,
+                status=status,
+            )
+        )
+
+    def _drop(self) -> None:
+        """Close the connection without answering (a stub's ``disconnect``)."""
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
     do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = do_HEAD = do_OPTIONS = _handle
 
@@ -212,13 +257,19 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
             size += length
 
     def _write(self, reply: Reply, close: bool = False) -> None:
-        payload = b"" if reply.body is None else json.dumps(reply.body, separators=(",", ":")).encode("utf-8")
+        raw = isinstance(reply.body, (bytes, bytearray))
+        if raw:
+            payload = bytes(reply.body)
+        else:
+            payload = b"" if reply.body is None else json.dumps(reply.body, separators=(",", ":")).encode("utf-8")
+        given = {name.lower() for name, _ in reply.headers}
         self.send_response(reply.status)
-        if payload:
+        if payload and not raw and "content-type" not in given:
             self.send_header("Content-Type", "application/json;charset=UTF-8")
         self.send_header("Content-Length", str(len(payload)))
         for name, value in reply.headers:
-            self.send_header(name, value)
+            if name.lower() != "content-length":
+                self.send_header(name, value)
         if close:
             self.send_header("Connection", "close")
             self.close_connection = True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import random
 import secrets
 import threading
 import time
@@ -146,8 +147,12 @@ class Caller:
 class EmulatorState:
     """Users, sessions, access clients, keys and the outbox, behind one lock."""
 
-    def __init__(self, settings: EmulatorSettings, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, settings: EmulatorSettings, clock: Callable[[], float] = time.monotonic, seed: Optional[int] = None
+    ) -> None:
         self.settings = settings
+        #: Tokens, OTPs and keys: deterministic with a seed, from the OS otherwise.
+        self.random: random.Random = random.Random(seed) if seed is not None else random.SystemRandom()
         self._clock = clock
         self._offset = 0.0
         self.lock = threading.RLock()
@@ -158,6 +163,18 @@ class EmulatorState:
         self.outbox: List[Message] = []
         self.unknown_user_failures: Dict[str, int] = {}
         self._next_id = 1000
+
+    # -- randomness ------------------------------------------------------------------------
+
+    def token_hex(self, nbytes: int) -> str:
+        return "%0*x" % (2 * nbytes, self.random.getrandbits(8 * nbytes))
+
+    def token_urlsafe(self, nbytes: int) -> str:
+        raw = bytes(self.random.getrandbits(8) for _ in range(nbytes))
+        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+    def randbelow(self, n: int) -> int:
+        return self.random.randrange(n)
 
     # -- time ----------------------------------------------------------------------------
 
@@ -217,7 +234,7 @@ class EmulatorState:
             user = self.users.get(username)
             if user is None:
                 raise ValueError("no user named %r" % username)
-            token = token or secrets.token_hex(16)
+            token = token or self.token_hex(16)
             if token in self.access_clients:
                 raise ValueError("that access client token exists already")
             self._next_id += 1
