@@ -133,3 +133,17 @@ def test_a_seed_makes_tokens_and_keys_repeatable() -> None:
     with CyclosEmulator() as emu:
         emu.add_user("alice", "alice-password")
         assert api(emu).login().session_token != first[0]
+
+
+def test_the_journal_keeps_the_newest_requests_only() -> None:
+    with CyclosEmulator(journal_size=3) as emu:
+        guest = swagger_client.AuthApi(swagger_client.ApiClient(emu.configuration()))
+        for _ in range(5):
+            guest.get_data_for_login()
+        guest.get_current_auth()
+        assert [r.operation for r in emu.requests] == ["get_data_for_login", "get_data_for_login", "get_current_auth"]
+    with CyclosEmulator(journal_size=0) as emu:
+        swagger_client.AuthApi(swagger_client.ApiClient(emu.configuration())).get_current_auth()
+        assert emu.requests == []
+    with pytest.raises(ValueError, match="journal_size"):
+        CyclosEmulator(journal_size=-1)

@@ -10,7 +10,7 @@ from typing import Any, List, Mapping, Optional, Tuple
 from swagger_client.testing.server import ROUTES, EmulatorHTTPServer
 from swagger_client.testing.settings import EmulatorSettings
 from swagger_client.testing.state import EmulatedUser, EmulatorState, Message
-from swagger_client.testing.toolkit import ANY_OPERATION, Journal, RecordedRequest, Stub, Stubs
+from swagger_client.testing.toolkit import ANY_OPERATION, DEFAULT_JOURNAL_SIZE, Journal, RecordedRequest, Stub, Stubs
 
 #: The operations a stub can name (the AuthApi method names).
 _OPERATION_NAMES = frozenset(ROUTES.values())
@@ -41,7 +41,8 @@ class CyclosEmulator(object):
     (``secondary_password_required``, ``max_password_attempts``, ``session_timeout``...).
     ``tls=(certfile, keyfile)`` serves HTTPS; ``tls_client_ca=cafile`` then also requires
     client certificates signed by that CA. ``port=0`` picks a free port. ``seed=N``
-    makes tokens, OTPs and keys the same on every run.
+    makes tokens, OTPs and keys the same on every run. ``journal_size`` is how many of
+    the newest requests :attr:`requests` keeps (default 10,000; 0 keeps none).
 
     For tests: :meth:`stub` forces answers and faults, :attr:`requests` is the journal
     of what was received, and :meth:`reset` starts over without restarting the server.
@@ -55,6 +56,7 @@ class CyclosEmulator(object):
         tls: Optional[Tuple[str, str]] = None,
         tls_client_ca: Optional[str] = None,
         seed: Optional[int] = None,
+        journal_size: int = DEFAULT_JOURNAL_SIZE,
         **options: Any,
     ) -> None:
         known = {f.name for f in dataclass_fields(EmulatorSettings)}
@@ -69,7 +71,9 @@ class CyclosEmulator(object):
         self._options = dict(options)
         self._seed = seed
         self._state = EmulatorState(self.settings, seed=seed)
-        self._journal = Journal()
+        if isinstance(journal_size, bool) or not isinstance(journal_size, int) or journal_size < 0:
+            raise ValueError("CyclosEmulator(journal_size=...) must be an int >= 0, got %r" % (journal_size,))
+        self._journal = Journal(journal_size)
         self._stubs = Stubs()
         self._host = host
         self._port = port

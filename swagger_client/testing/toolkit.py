@@ -11,12 +11,13 @@ Both are thread-safe: a parallel test suite hits one emulator from many threads.
 
 from __future__ import annotations
 
+import collections
 import json
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional
 
-__all__ = ["RecordedRequest", "Journal", "Stub", "Stubs", "ANY_OPERATION"]
+__all__ = ["RecordedRequest", "Journal", "Stub", "Stubs", "ANY_OPERATION", "DEFAULT_JOURNAL_SIZE"]
 
 #: The operation name a stub uses to match every operation.
 ANY_OPERATION = "*"
@@ -44,16 +45,22 @@ class RecordedRequest:
         return json.loads(self.body) if self.body else None
 
 
-class Journal(object):
-    """The requests received, in order."""
+#: Requests a journal keeps by default: the newest, so a long-running emulator stays bounded.
+DEFAULT_JOURNAL_SIZE = 10_000
 
-    def __init__(self) -> None:
+
+class Journal(object):
+    """The newest ``size`` requests received, in order (``size=0``: none are kept)."""
+
+    def __init__(self, size: int = DEFAULT_JOURNAL_SIZE) -> None:
         self._lock = threading.Lock()
-        self._entries: List[RecordedRequest] = []
+        self.size = size
+        self._entries: collections.deque[RecordedRequest] = collections.deque(maxlen=size)
 
     def record(self, entry: RecordedRequest) -> None:
-        with self._lock:
-            self._entries.append(entry)
+        if self.size:
+            with self._lock:
+                self._entries.append(entry)
 
     def entries(self) -> List[RecordedRequest]:
         with self._lock:
