@@ -9,7 +9,7 @@ from typing import Any, List, Mapping, Optional, Tuple
 
 from swagger_client.testing.server import ROUTES, EmulatorHTTPServer
 from swagger_client.testing.settings import EmulatorSettings
-from swagger_client.testing.state import EmulatedUser, EmulatorState, Message
+from swagger_client.testing.state import EmulatedUser, EmulatorState, Message, check_user_status
 from swagger_client.testing.toolkit import ANY_OPERATION, DEFAULT_JOURNAL_SIZE, Journal, RecordedRequest, Stub, Stubs
 
 #: The operations a stub can name (the AuthApi method names).
@@ -199,8 +199,12 @@ class CyclosEmulator(object):
             self._state.access_clients[token].status = "blocked"
 
     def set_user_status(self, username: str, status: str) -> None:
-        """Change a user's status (``blocked``, ``disabled``...): logins then fail with ``userStatus``."""
+        """Change a user's status (one of the spec's ``UserStatusEnum``: ``active``, ``blocked``,
+        ``disabled``, ``pending``, ``purged``, ``removed``): logins then fail with ``userStatus``."""
+        check_user_status(status)
         with self._state.lock:
+            if username not in self._state.users:
+                raise LookupError("no user named %r (add_user() first)" % username)
             self._state.users[username].status = status
 
     def expire_sessions(self) -> None:

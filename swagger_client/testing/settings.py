@@ -8,8 +8,9 @@ is a setting.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional, Tuple
+import typing
+from dataclasses import dataclass, fields
+from typing import Any, Optional, Tuple
 
 # -- choices for behaviour the notes call inferred [I] or unknown [?] -------------------
 
@@ -104,14 +105,61 @@ class EmulatorSettings:
     lenient_secondary_password: bool = False
 
     def validate(self) -> None:
-        if self.missing_confirmation_password not in ("invalidPassword", "missingParameter"):
-            raise ValueError("missing_confirmation_password must be 'invalidPassword' or 'missingParameter'")
-        if self.forgotten_password_unknown_user not in ("hide", "notFound"):
-            raise ValueError("forgotten_password_unknown_user must be 'hide' or 'notFound'")
-        if self.max_password_attempts < 1:
-            raise ValueError("max_password_attempts must be at least 1")
-        if self.session_timeout <= 0:
-            raise ValueError("session_timeout must be positive")
+        """Refuse a setting of the wrong type or outside its values, naming it."""
+        hints = typing.get_type_hints(EmulatorSettings)
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, list) and hints[f.name] == Tuple[str, ...]:
+                value = tuple(value)
+                setattr(self, f.name, value)
+            _check_type(f.name, value, hints[f.name])
+        _one_of(
+            "missing_confirmation_password", self.missing_confirmation_password, ("invalidPassword", "missingParameter")
+        )
+        _one_of("forgotten_password_unknown_user", self.forgotten_password_unknown_user, ("hide", "notFound"))
         for medium in self.forgot_password_mediums:
-            if medium not in ("email", "sms"):
-                raise ValueError("forgot_password_mediums: unknown medium %r" % medium)
+            _one_of("forgot_password_mediums", medium, ("email", "sms"))
+        if self.sms_failure is not None:
+            from swagger_client.models.outbound_sms_status_enum import OutboundSmsStatusEnum
+
+            _one_of("sms_failure", self.sms_failure, OutboundSmsStatusEnum.allowed_values)
+        for name in ("max_password_attempts", "max_security_answer_attempts", "max_unknown_user_attempts_per_address"):
+            if getattr(self, name) < 1:
+                raise ValueError("%s must be at least 1, got %r" % (name, getattr(self, name)))
+        for name in ("block_seconds", "session_timeout"):
+            if getattr(self, name) <= 0:
+                raise ValueError("%s must be positive, got %r" % (name, getattr(self, name)))
+        if not self.channels:
+            raise ValueError("channels must name at least one channel")
+
+
+def _check_type(name: str, value: Any, hint: Any) -> None:
+    expected: Tuple[type, ...]
+    if hint is bool:
+        expected = (bool,)
+    elif hint is int:
+        expected = (int,)
+    elif hint is float:
+        expected = (int, float)
+    elif hint is str:
+        expected = (str,)
+    elif hint == Optional[str]:
+        if value is None:
+            return
+        expected = (str,)
+    elif hint == Tuple[str, ...]:
+        if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+            raise TypeError("%s must be a tuple of str, not %r" % (name, value))
+        return
+    else:  # pragma: no cover - a new kind of setting needs a rule here
+        raise TypeError("%s: no type rule for %r" % (name, hint))
+    if not isinstance(value, expected) or (hint is not bool and isinstance(value, bool)):
+        raise TypeError(
+            "%s must be %s, not %s (%r)"
+            % (name, " or ".join(t.__name__ for t in expected), type(value).__name__, value)
+        )
+
+
+def _one_of(name: str, value: Any, allowed: Any) -> None:
+    if value not in allowed:
+        raise ValueError("%s must be one of %s, not %r" % (name, ", ".join(repr(a) for a in allowed), value))

@@ -17,11 +17,15 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
+from swagger_client.models.role_enum import RoleEnum
+from swagger_client.models.user_status_enum import UserStatusEnum
 from swagger_client.testing import documents as docs
 from swagger_client.testing import settings as choices
 from swagger_client.testing.settings import EmulatorSettings
 
-ROLES = ("administrator", "broker", "member", "operator")
+#: The spec's RoleEnum and UserStatusEnum values (the emulator answers with nothing else).
+ROLES: Tuple[str, ...] = RoleEnum.allowed_values
+USER_STATUSES: Tuple[str, ...] = UserStatusEnum.allowed_values
 
 
 @dataclass
@@ -144,6 +148,11 @@ class Caller:
     principal_type: str = "username"
 
 
+def check_user_status(status: Any) -> None:
+    if status not in USER_STATUSES:
+        raise ValueError("status must be one of %s, not %r" % (", ".join(USER_STATUSES), status))
+
+
 class EmulatorState:
     """Users, sessions, access clients, keys and the outbox, behind one lock."""
 
@@ -205,6 +214,7 @@ class EmulatorState:
     ) -> EmulatedUser:
         if role not in ROLES:
             raise ValueError("role must be one of %s, not %r" % (", ".join(ROLES), role))
+        check_user_status(status)
         if (security_question is None) != (security_answer is None):
             raise ValueError("security_question and security_answer go together")
         with self.lock:
