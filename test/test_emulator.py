@@ -348,6 +348,21 @@ def test_otp_sms_gateway_failure(raw: RawClient) -> None:
     }
 
 
+@pytest.mark.emulator(secondary_password_required=True, max_password_attempts=1)
+def test_an_empty_secondary_password_is_not_a_failed_attempt(raw: RawClient) -> None:
+    token = login(raw)["sessionToken"]
+    for _ in range(3):
+        empty = raw("POST", "/auth/session/secondary-password", headers=session(token), body=b"")
+        assert (empty.status, empty.json) == (422, {"code": "missingParameter", "name": "password"})
+    right = raw(
+        "POST",
+        "/auth/session/secondary-password",
+        headers=dict(session(token), **{"Content-Type": "text/plain"}),
+        body="1234",
+    )
+    assert right.status == 204  # one attempt allowed, and it was not used up
+
+
 # -- forgotten password ----------------------------------------------------------------------
 
 
@@ -368,6 +383,35 @@ def test_forgotten_password_manual_change(emulator: CyclosEmulator, raw: RawClie
     assert raw("POST", "/auth/session", headers=ALICE).status == 401
     again = raw("POST", "/auth/forgotten-password", body=change)
     assert again.status == 404 and again.json["entityType"] == "forgottenPasswordRequest"
+
+
+@pytest.mark.emulator(forgot_password_mediums=("sms",))
+def test_an_sms_only_channel_sends_the_key_by_sms(emulator: CyclosEmulator, raw: RawClient) -> None:
+    request_key(emulator, raw)
+    message = emulator.last_message("forgottenPasswordKey", "alice")
+    assert (message.medium, message.recipient) == ("sms", "+59899123456")
+    raw("POST", "/auth/forgotten-password/request", body={"user": "bob"})  # bob has no phone: nothing is sent
+    assert [m.username for m in emulator.outbox] == ["alice"]
+
+
+def test_a_newer_request_and_time_invalidate_keys(emulator: CyclosEmulator, raw: RawClient) -> None:
+    first = request_key(emulator, raw)
+    second = request_key(emulator, raw)
+    assert raw("GET", "/auth/forgotten-password/data-for-change", query={"key": first}).status == 404
+    assert raw("GET", "/auth/forgotten-password/data-for-change", query={"key": second}).status == 200
+    emulator.advance_time(emulator.settings.forgotten_password_key_seconds + 1)
+    expired = raw("GET", "/auth/forgotten-password/data-for-change", query={"key": second})
+    assert expired.status == 404 and expired.json["entityType"] == "forgottenPasswordRequest"
+
+
+def test_expired_sessions_are_not_counted_and_not_kept(emulator: CyclosEmulator, raw: RawClient) -> None:
+    for _ in range(3):
+        login(raw)
+    assert emulator.session_count == 3
+    emulator.advance_time(emulator.settings.session_timeout + 1)
+    assert emulator.session_count == 0
+    login(raw)  # a login also drops the expired ones
+    assert emulator.session_count == 1
 
 
 def test_forgotten_password_validation_errors(emulator: CyclosEmulator, raw: RawClient) -> None:

@@ -311,6 +311,7 @@ class CyclosEmulator(object):
 
     @property
     def session_count(self) -> int:
-        """Number of live sessions."""
+        """Number of live sessions (expired ones are dropped first)."""
+        self._state.purge_expired_sessions()
         with self._state.lock:
             return len(self._state.sessions)

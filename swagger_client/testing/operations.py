@@ -55,6 +55,7 @@ def login(state: EmulatorState, request: Request) -> Reply:
     if pending and user.secondary.value is None:
         raise Refusal(401, docs.unauthorized("login", missingSecondaryPassword=docs.PIN_PASSWORD_TYPE))
     cookie_mode = bool_param(request, "cookie") is True
+    state.purge_expired_sessions()  # so 20,000 expired logins do not stay in memory
     token = state.token_hex(32)  # 64 characters: splits exactly in two halves
     session = EmulatedSession(
         token,
@@ -106,6 +107,9 @@ def get_secondary_password_input(state: EmulatorState, request: Request) -> Repl
 
 def validate_secondary_password(state: EmulatorState, request: Request) -> Reply:
     session = _pending_session(state, request)
+    if not request.body:
+        # Nothing to check: a missing input, not a wrong password (no attempt is counted).
+        raise Refusal(422, docs.input_error("missingParameter", name="password"))
     given = request.body.decode("utf-8", "replace")
     if state.settings.lenient_secondary_password and len(given) >= 2 and given[0] == given[-1] == '"':
         given = json.loads(given)
@@ -206,10 +210,12 @@ def forgotten_password_request(state: EmulatorState, request: Request) -> Reply:
         if s.forgotten_password_unknown_user == "notFound":
             raise Refusal(404, docs.not_found("user", principal))
         return Reply(204)
-    if user.email:
-        key = state.token_urlsafe(24)
-        state.keys[key] = ForgottenPasswordKey(key, user)
-        state.outbox.append(Message("forgottenPasswordKey", "email", [user.email], user.username, key))
+    # The first configured medium the user can receive the key on (nothing is sent otherwise).
+    addresses = {"email": user.email or "", "sms": user.mobile_phone or ""}
+    medium = next((m for m in s.forgot_password_mediums if addresses.get(m)), None)
+    if medium is not None:
+        key = state.new_forgotten_password_key(user).key
+        state.outbox.append(Message("forgottenPasswordKey", medium, [addresses[medium]], user.username, key))
     return Reply(204)
 
 
@@ -271,6 +277,9 @@ def change_forgotten_password(state: EmulatorState, request: Request) -> Reply:
 
 def _key(state: EmulatorState, key: str) -> ForgottenPasswordKey:
     entry = state.keys.get(key)
+    if entry is not None and state.now() - entry.created > state.settings.forgotten_password_key_seconds:
+        del state.keys[key]  # expired
+        entry = None
     if entry is None:
         raise Refusal(404, docs.not_found(choices.FORGOTTEN_PASSWORD_KEY_ENTITY, key))
     return entry

@@ -89,6 +89,9 @@ class EmulatorSettings:
     forgotten_password_unknown_user: str = "hide"
     #: The forgotten-password flow generates and e-mails a new password instead of asking for one.
     forgot_password_generated: bool = False
+    #: How long a forgotten-password key works, in seconds [I: the notes do not say; a day].
+    #: A newer request for the same user invalidates the older keys.
+    forgotten_password_key_seconds: float = 86400.0
     #: Wrong security answers before a forgotten-password key is invalidated.
     max_security_answer_attempts: int = 3
     #: Minimum length of a new password chosen in the forgotten-password flow.
@@ -126,7 +129,7 @@ class EmulatorSettings:
         for name in ("max_password_attempts", "max_security_answer_attempts", "max_unknown_user_attempts_per_address"):
             if getattr(self, name) < 1:
                 raise ValueError("%s must be at least 1, got %r" % (name, getattr(self, name)))
-        for name in ("block_seconds", "session_timeout"):
+        for name in ("block_seconds", "session_timeout", "forgotten_password_key_seconds"):
             if getattr(self, name) <= 0:
                 raise ValueError("%s must be positive, got %r" % (name, getattr(self, name)))
         if not self.channels:

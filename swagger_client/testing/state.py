@@ -106,6 +106,7 @@ class ForgottenPasswordKey:
     key: str
     user: EmulatedUser
     wrong_answers: int = 0
+    created: float = 0.0
 
 
 @dataclass
@@ -172,6 +173,24 @@ class EmulatorState:
         self.outbox: List[Message] = []
         self.unknown_user_failures: Dict[str, int] = {}
         self._next_id = 1000
+
+    # -- sessions and keys ---------------------------------------------------------------------
+
+    def purge_expired_sessions(self) -> None:
+        """Drop the sessions whose idle timeout passed (they answer loggedOut anyway)."""
+        now = self.now()
+        with self.lock:
+            for token in [t for t, s in self.sessions.items() if now - s.last_use > s.timeout]:
+                del self.sessions[token]
+
+    def new_forgotten_password_key(self, user: EmulatedUser) -> ForgottenPasswordKey:
+        """A key for ``user``; the keys requested before it stop working."""
+        with self.lock:
+            for old in [k for k, entry in self.keys.items() if entry.user is user]:
+                del self.keys[old]
+            entry = ForgottenPasswordKey(self.token_urlsafe(24), user, created=self.now())
+            self.keys[entry.key] = entry
+            return entry
 
     # -- randomness ------------------------------------------------------------------------
 
