@@ -226,6 +226,61 @@ def test_remote_address_blocked_after_unknown_users(raw: RawClient) -> None:
     assert raw("GET", "/auth", headers=ALICE).json == {"code": "remoteAddressBlocked"}
 
 
+@pytest.mark.parametrize("status", ["disabled", "indefinitelyBlocked", "neverCreated", "pending", "temporarilyBlocked"])
+def test_every_unusable_password_status_can_be_produced(emulator: CyclosEmulator, raw: RawClient, status: str) -> None:
+    emulator.set_password_status("alice", status)
+    reply = raw("POST", "/auth/session", headers=ALICE)
+    assert (reply.status, reply.json) == (401, {"code": "login", "passwordStatus": status})
+    emulator.set_password_status("alice", "active")
+    assert raw("POST", "/auth/session", headers=ALICE).status == 200
+
+
+@pytest.mark.parametrize("status", ["expired", "reset"])
+def test_an_expired_or_reset_password_logs_in_restricted(emulator: CyclosEmulator, raw: RawClient, status: str) -> None:
+    emulator.set_password_status("alice", status)
+    assert login(raw)["expiredPassword"] is True
+
+
+@pytest.mark.emulator(max_password_attempts=1, temporary_blocks_before_indefinite=2, block_seconds=10)
+def test_repeated_blocks_escalate_to_indefinitely_blocked(emulator: CyclosEmulator, raw: RawClient) -> None:
+    wrong = basic("alice", "wrong")
+    assert raw("POST", "/auth/session", headers=wrong).json["passwordStatus"] == "temporarilyBlocked"
+    emulator.advance_time(11)  # the temporary block expires
+    assert raw("POST", "/auth/session", headers=wrong).json["passwordStatus"] == "indefinitelyBlocked"
+    emulator.advance_time(3600)  # an indefinite block does not
+    assert raw("POST", "/auth/session", headers=ALICE).json["passwordStatus"] == "indefinitelyBlocked"
+
+
+@pytest.mark.emulator(max_unknown_user_attempts_per_address=2, block_seconds=10)
+def test_the_address_block_expires_and_can_be_lifted(emulator: CyclosEmulator, raw: RawClient) -> None:
+    for _ in range(2):
+        raw("GET", "/auth", headers=basic("ghost", "x"))
+    assert raw("GET", "/auth", headers=ALICE).json == {"code": "remoteAddressBlocked"}
+    emulator.advance_time(11)
+    assert raw("GET", "/auth", headers=ALICE).status == 200
+    for _ in range(2):
+        raw("GET", "/auth", headers=basic("ghost", "x"))
+    emulator.unblock_address()
+    assert raw("GET", "/auth", headers=ALICE).status == 200
+
+
+def test_per_user_channel_principal_and_stateless_refusals(emulator: CyclosEmulator, raw: RawClient) -> None:
+    emulator.restrict_user("alice", channels=("main",))
+    assert raw("GET", "/auth", headers=dict(ALICE, Channel="mobile")).json == {"code": "inaccessibleChannel"}
+    assert raw("GET", "/auth", headers=dict(ALICE, Channel="main")).status == 200
+    emulator.restrict_user("alice", principal_types=("username",))
+    by_email = raw("GET", "/auth", headers=basic("alice@example.com", "alice-password"))
+    assert (by_email.status, by_email.json) == (403, {"code": "inaccessiblePrincipal"})
+    emulator.restrict_user("alice", stateless_only=True)
+    refused = raw("POST", "/auth/session", headers=ALICE)
+    assert (refused.status, refused.json) == (401, {"code": "invalidChannelUsage"})
+    assert raw("GET", "/auth", headers=ALICE).status == 200  # stateless calls still work
+    with pytest.raises(LookupError):
+        emulator.restrict_user("nobody")
+    with pytest.raises(ValueError, match="status must be one of"):
+        emulator.set_password_status("alice", "melted")
+
+
 def test_missing_authorization_and_mixed_credentials(raw: RawClient) -> None:
     assert raw("POST", "/auth/otp", query={"medium": "email"}).json == {"code": "missingAuthorization"}
     assert raw("POST", "/auth/session").json == {"code": "missingAuthorization"}

@@ -203,9 +203,68 @@ class CyclosEmulator(object):
         ``disabled``, ``pending``, ``purged``, ``removed``): logins then fail with ``userStatus``."""
         check_user_status(status)
         with self._state.lock:
-            if username not in self._state.users:
-                raise LookupError("no user named %r (add_user() first)" % username)
-            self._state.users[username].status = status
+            self._user(username).status = status
+
+    def set_password_status(self, username: str, status: str, *, password: str = "login") -> None:
+        """Put a user's ``"login"`` or ``"secondary"`` password in a ``PasswordStatusEnum`` state.
+
+        ``disabled``, ``indefinitelyBlocked``, ``neverCreated`` and ``pending`` refuse the
+        password with that ``passwordStatus``; ``temporarilyBlocked`` blocks it for
+        ``block_seconds``; ``expired`` and ``reset`` let the login succeed with
+        ``expiredPassword`` set; ``active`` clears everything, failures included.
+        """
+        from swagger_client.models.password_status_enum import PasswordStatusEnum
+
+        if status not in PasswordStatusEnum.allowed_values:
+            raise ValueError(
+                "status must be one of %s, not %r" % (", ".join(PasswordStatusEnum.allowed_values), status)
+            )
+        if password not in ("login", "secondary"):
+            raise ValueError("password must be 'login' or 'secondary', not %r" % (password,))
+        with self._state.lock:
+            user = self._user(username)
+            state = user.password if password == "login" else user.secondary
+            state.failures = state.blocks = 0
+            state.blocked_until = (
+                self._state.now() + self.settings.block_seconds if status == "temporarilyBlocked" else 0.0
+            )
+            state.status = (
+                status if status in ("disabled", "indefinitelyBlocked", "neverCreated", "pending") else "active"
+            )
+            if password == "login":
+                user.password_expired = status in ("expired", "reset")
+
+    def restrict_user(
+        self,
+        username: str,
+        *,
+        channels: Optional[Tuple[str, ...]] = None,
+        principal_types: Optional[Tuple[str, ...]] = None,
+        stateless_only: bool = False,
+    ) -> None:
+        """Limit a user: other ``channels`` answer 403 ``inaccessibleChannel``, other
+        ``principal_types`` (``"username"``, ``"email"``) 403 ``inaccessiblePrincipal``, and
+        ``stateless_only`` makes a login 401 ``invalidChannelUsage``. ``None`` lifts a limit."""
+        with self._state.lock:
+            user = self._user(username)
+            user.channels = None if channels is None else tuple(c.lower() for c in channels)
+            user.principal_types = None if principal_types is None else tuple(principal_types)
+            user.stateless_only = bool(stateless_only)
+
+    def unblock_address(self, address: Optional[str] = None) -> None:
+        """Lift the ``remoteAddressBlocked`` block (and failure count) of one address, or of all."""
+        with self._state.lock:
+            for table in (self._state.address_blocked_until, self._state.unknown_user_failures):
+                if address is None:
+                    table.clear()
+                else:
+                    table.pop(address, None)
+
+    def _user(self, username: str) -> EmulatedUser:
+        user = self._state.users.get(username)
+        if user is None:
+            raise LookupError("no user named %r (add_user() first)" % username)
+        return user
 
     def expire_sessions(self) -> None:
         """Drop every session, as a server restart or an administrator would."""

@@ -47,6 +47,8 @@ def login(state: EmulatorState, request: Request) -> Reply:
     if caller.kind == "session":
         raise Refusal(403, docs.forbidden(choices.NO_SUCH_STATE_CODE))
     user = state.require_user(caller)
+    if user.stateless_only:
+        raise Refusal(401, docs.unauthorized("invalidChannelUsage"))
     timeout = state.settings.session_timeout
     requested = int_param(request, "timeoutInSeconds")
     if requested is not None and 0 < requested < timeout:

@@ -44,6 +44,8 @@ COOKIE_SESSION_TOKEN_SHOWN = "prefix"
 #: the header through, and Cyclos looks internal names up case-insensitively elsewhere.
 #: An empty Channel header counts as none (the default channel).
 CHANNEL_NAMES_IGNORE_CASE = True
+#: The channel of a request without a Channel header [I: the notes' "probably Web services"].
+DEFAULT_CHANNEL = "webservices"
 
 #: Invalid, used or expired forgotten-password key [I]: 404 NotFoundError with this entity type.
 FORGOTTEN_PASSWORD_KEY_ENTITY = "forgottenPasswordRequest"
@@ -74,7 +76,9 @@ class EmulatorSettings:
     missing_confirmation_password: str = "invalidPassword"
     #: Wrong passwords (login, secondary or confirmation) before a temporary block.
     max_password_attempts: int = 3
-    #: How long a temporary block lasts, in seconds.
+    #: Temporary blocks in a row before a password is indefinitely blocked [I].
+    temporary_blocks_before_indefinite: int = 3
+    #: How long a temporary block (of a password or of an address) lasts, in seconds.
     block_seconds: float = 300.0
     #: Session idle timeout of the channel, in seconds.
     session_timeout: float = DEFAULT_SESSION_TIMEOUT_SECONDS
@@ -126,7 +130,12 @@ class EmulatorSettings:
             from swagger_client.models.outbound_sms_status_enum import OutboundSmsStatusEnum
 
             _one_of("sms_failure", self.sms_failure, OutboundSmsStatusEnum.allowed_values)
-        for name in ("max_password_attempts", "max_security_answer_attempts", "max_unknown_user_attempts_per_address"):
+        for name in (
+            "max_password_attempts",
+            "max_security_answer_attempts",
+            "max_unknown_user_attempts_per_address",
+            "temporary_blocks_before_indefinite",
+        ):
             if getattr(self, name) < 1:
                 raise ValueError("%s must be at least 1, got %r" % (name, getattr(self, name)))
         for name in ("block_seconds", "session_timeout", "forgotten_password_key_seconds"):

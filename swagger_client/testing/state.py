@@ -58,6 +58,10 @@ class PasswordState:
     value: Optional[str]
     failures: int = 0
     blocked_until: float = 0.0
+    #: A PasswordStatusEnum value set by the test (temporary blocks come from failures).
+    status: str = "active"
+    #: Temporary blocks in a row; at settings.temporary_blocks_before_indefinite it escalates.
+    blocks: int = 0
 
     def blocked(self, now: float) -> bool:
         return self.blocked_until > now
@@ -78,6 +82,11 @@ class EmulatedUser:
     security_answer: Optional[str]
     password_expired: bool = False
     pending_agreements: bool = False
+    #: Channels the user may use (None: all), principal types it may log in with (None:
+    #: all), and whether its channel only takes stateless calls (no login).
+    channels: Optional[Tuple[str, ...]] = None
+    principal_types: Optional[Tuple[str, ...]] = None
+    stateless_only: bool = False
 
 
 @dataclass
@@ -149,6 +158,10 @@ class Caller:
     principal_type: str = "username"
 
 
+#: Password statuses with which the password cannot be used at all.
+UNUSABLE_PASSWORD_STATUSES = frozenset({"disabled", "indefinitelyBlocked", "neverCreated", "pending"})
+
+
 def check_user_status(status: Any) -> None:
     if status not in USER_STATUSES:
         raise ValueError("status must be one of %s, not %r" % (", ".join(USER_STATUSES), status))
@@ -172,6 +185,7 @@ class EmulatorState:
         self.keys: Dict[str, ForgottenPasswordKey] = {}
         self.outbox: List[Message] = []
         self.unknown_user_failures: Dict[str, int] = {}
+        self.address_blocked_until: Dict[str, float] = {}
         self._next_id = 1000
 
     # -- sessions and keys ---------------------------------------------------------------------
@@ -286,7 +300,21 @@ class EmulatorState:
         (a wrong password on an inaccessible channel is 401 login, not 403)."""
         caller = self._authenticate(request)
         self._check_channel(request)
+        user = caller.user
+        if user is not None:
+            if user.channels is not None and self._channel_of(request) not in user.channels:
+                raise Refusal(403, docs.forbidden("inaccessibleChannel"))
+            if (
+                caller.kind == "basic"
+                and user.principal_types is not None
+                and caller.principal_type not in user.principal_types
+            ):
+                raise Refusal(403, docs.forbidden("inaccessiblePrincipal"))
         return caller
+
+    def _channel_of(self, request: Request) -> str:
+        channel = (request.headers.get("Channel") or "").strip()
+        return channel.lower() if channel else choices.DEFAULT_CHANNEL
 
     def _authenticate(self, request: Request) -> Caller:
         headers = request.headers
@@ -358,11 +386,17 @@ class EmulatorState:
                 raise ValueError("no colon")
         except (ValueError, binascii.Error, UnicodeDecodeError):
             raise Refusal(401, docs.unauthorized("login")) from None
-        if self.unknown_user_failures.get(address, 0) >= self.settings.max_unknown_user_attempts_per_address:
+        blocked_until = self.address_blocked_until.get(address, 0.0)
+        if blocked_until > self.now():
             raise Refusal(401, docs.unauthorized("remoteAddressBlocked"))
         user = self.find_user(principal)
         if user is None:
-            self.unknown_user_failures[address] = self.unknown_user_failures.get(address, 0) + 1
+            failures = self.unknown_user_failures.get(address, 0) + 1
+            self.unknown_user_failures[address] = failures
+            if failures >= self.settings.max_unknown_user_attempts_per_address:
+                # Blocked for block_seconds, then the count starts over.
+                self.unknown_user_failures[address] = 0
+                self.address_blocked_until[address] = self.now() + self.settings.block_seconds
             raise Refusal(401, docs.unauthorized("login"))
         if user.status != "active":
             raise Refusal(401, docs.unauthorized("login", userStatus=user.status))
@@ -374,16 +408,27 @@ class EmulatorState:
     def check_password(
         self, state: PasswordState, given: str, refusal: Callable[[str], Refusal], wrong: Optional[Refusal] = None
     ) -> None:
-        """Check ``given``, counting failures; raise ``refusal(status)`` when blocked."""
+        """Check ``given``, counting failures; raise ``refusal(status)`` when the password cannot be used.
+
+        Failures reach a temporary block after ``max_password_attempts``; after
+        ``temporary_blocks_before_indefinite`` blocks in a row the password is
+        indefinitely blocked (until a test sets it active again).
+        """
         now = self.now()
+        if state.status in UNUSABLE_PASSWORD_STATUSES:
+            raise refusal(state.status)
         if state.blocked(now):
             raise refusal("temporarilyBlocked")
         if state.value is not None and secrets.compare_digest(state.value.encode(), given.encode()):
-            state.failures = 0
+            state.failures = state.blocks = 0
             return
         state.failures += 1
         if state.failures >= self.settings.max_password_attempts:
             state.failures = 0
+            state.blocks += 1
+            if state.blocks >= self.settings.temporary_blocks_before_indefinite:
+                state.status, state.blocks = "indefinitelyBlocked", 0
+                raise refusal("indefinitelyBlocked")
             state.blocked_until = now + self.settings.block_seconds
             raise refusal("temporarilyBlocked")
         raise wrong if wrong is not None else Refusal(401, docs.unauthorized("login"))
