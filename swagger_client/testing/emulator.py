@@ -7,6 +7,7 @@ import threading
 from dataclasses import fields as dataclass_fields
 from typing import Any, List, Mapping, Optional, Tuple
 
+from swagger_client.testing.control import ControlAPI
 from swagger_client.testing.server import ROUTES, EmulatorHTTPServer
 from swagger_client.testing.settings import EmulatorSettings
 from swagger_client.testing.state import EmulatedUser, EmulatorState, Message, check_user_status
@@ -43,6 +44,8 @@ class CyclosEmulator(object):
     client certificates signed by that CA. ``port=0`` picks a free port. ``seed=N``
     makes tokens, OTPs and keys the same on every run. ``journal_size`` is how many of
     the newest requests :attr:`requests` keeps (default 10,000; 0 keeps none).
+    ``control_api=True`` also serves the JSON control API under ``/__emulator/``
+    (:mod:`swagger_client.testing.control`), for tests in other processes.
 
     For tests: :meth:`stub` forces answers and faults, :attr:`requests` is the journal
     of what was received, and :meth:`reset` starts over without restarting the server.
@@ -57,6 +60,7 @@ class CyclosEmulator(object):
         tls_client_ca: Optional[str] = None,
         seed: Optional[int] = None,
         journal_size: int = DEFAULT_JOURNAL_SIZE,
+        control_api: bool = False,
         **options: Any,
     ) -> None:
         known = {f.name for f in dataclass_fields(EmulatorSettings)}
@@ -74,6 +78,8 @@ class CyclosEmulator(object):
         if isinstance(journal_size, bool) or not isinstance(journal_size, int) or journal_size < 0:
             raise ValueError("CyclosEmulator(journal_size=...) must be an int >= 0, got %r" % (journal_size,))
         self._journal = Journal(journal_size)
+        #: The JSON control API under /__emulator/ (see swagger_client.testing.control), when asked for.
+        self.control: Optional[ControlAPI] = ControlAPI(self) if control_api else None
         self._stubs = Stubs()
         self._host = host
         self._port = port
@@ -96,7 +102,7 @@ class CyclosEmulator(object):
                 context.load_verify_locations(self._tls_client_ca)
                 context.verify_mode = ssl.CERT_REQUIRED
         server = EmulatorHTTPServer((self._host, self._port), self._state, context)
-        server.journal, server.stubs = self._journal, self._stubs
+        server.journal, server.stubs, server.control = self._journal, self._stubs, self.control
         self._server = server
         self._thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="cyclos-emulator", daemon=True
@@ -324,6 +330,10 @@ class CyclosEmulator(object):
         if status is None:
             status = _success_status(operation)
         return self._stubs.add(Stub(operation, status, body, dict(headers or {}), float(delay), disconnect, times))
+
+    def clear_stubs(self) -> None:
+        """Cancel every stub."""
+        self._stubs.clear()
 
     @property
     def requests(self) -> List[RecordedRequest]:

@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from swagger_client.testing import documents as docs
 from swagger_client.testing import settings as choices
+from swagger_client.testing.control import PREFIX as CONTROL_PREFIX
 from swagger_client.testing.operations import OPERATIONS
 from swagger_client.testing.state import EmulatorState, Refusal, Reply, Request
 from swagger_client.testing.toolkit import Journal, RecordedRequest, Stubs
@@ -93,6 +94,7 @@ class EmulatorHTTPServer(ThreadingHTTPServer):
         self.tls_context = tls_context
         self.journal = Journal()
         self.stubs = Stubs()
+        self.control: Any = None  # a control.ControlAPI when the emulator serves one
         self.open_connections: Set[socket.socket] = set()
         self.connections_accepted = 0
         self.connections_lock = threading.Lock()
@@ -165,6 +167,11 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         body = self._read_body()
         if body is None:
+            return
+        control = self.server.control
+        if control is not None and parts.path.startswith(CONTROL_PREFIX + "/"):
+            status, value = control.handle(self.command, parts.path, body)
+            self._write(Reply(status, value))
             return
         if not parts.path.startswith(API_PREFIX + "/") and parts.path != API_PREFIX:
             reply = Reply(404, docs.not_found(choices.UNKNOWN_OPERATION_ENTITY, parts.path))
