@@ -10,7 +10,6 @@ import pytest
 import swagger_client
 from swagger_client.session import SecondaryPasswordRequired
 from swagger_client.testing import CyclosEmulator
-from test.recording_server import RecordingServer, json_reply
 
 
 def test_session_captures_the_token_and_logs_out_on_exit(emulator: CyclosEmulator) -> None:
@@ -25,19 +24,19 @@ def test_session_captures_the_token_and_logs_out_on_exit(emulator: CyclosEmulato
     assert configuration.api_key == {} and configuration.username == "alice"
 
 
-def test_after_login_only_the_session_token_is_sent() -> None:
-    with RecordingServer() as server:
-        server.reply(json_reply({"sessionToken": "tok-1", "pendingSecondaryPassword": False}), json_reply({}))
-        configuration = swagger_client.Configuration(host=server.url, username="alice", password="pw")
-        configuration.api_key["Access-Client-Token"] = "ac"
-        with swagger_client.open_session(configuration, timeout_in_seconds=60) as session:
-            session.auth_api.get_current_auth()
-        login, current, logout = server.requests
-        assert login.path == "/api/auth/session" and ("timeoutInSeconds", "60") in login.query
-        for request in (current, logout):
-            assert request.header("Session-Token") == "tok-1"
-            assert request.header("Authorization") is None and request.header("Access-Client-Token") is None
-        assert logout.method == "DELETE"
+def test_after_login_only_the_session_token_is_sent(emulator: CyclosEmulator) -> None:
+    configuration = emulator.configuration("alice", "alice-password")
+    configuration.api_key["Access-Client-Token"] = emulator.add_access_client("alice")
+    with swagger_client.open_session(configuration, timeout_in_seconds=60) as session:
+        session.auth_api.get_current_auth()
+        token = session.token
+    login, current, logout = emulator.requests
+    assert (login.operation, login.query) == ("login", {"timeoutInSeconds": ["60"]})
+    assert login.header("Access-Client-Token") and login.header("Authorization") is None  # one credential
+    for request in (current, logout):
+        assert request.header("Session-Token") == token
+        assert request.header("Authorization") is None and request.header("Access-Client-Token") is None
+    assert (logout.operation, logout.method, logout.status) == ("logout", "DELETE", 200)
 
 
 def test_access_client_login(emulator: CyclosEmulator) -> None:
@@ -121,22 +120,18 @@ def test_session_repr_has_no_token(emulator: CyclosEmulator) -> None:
 
 
 @pytest.mark.parametrize("token", ["tok\r\nX-Injected: 1", "tok\x01bad"])
-def test_a_token_that_cannot_be_sent_back_fails_the_login_clearly(token: str) -> None:
-    with RecordingServer() as server:
-        server.reply(json_reply({"sessionToken": token, "pendingSecondaryPassword": False}))
-        configuration = swagger_client.Configuration(host=server.url, username="alice", password="pw")
-        with pytest.raises(swagger_client.exceptions.ResponseDecodeError, match="cannot be sent back as a header"):
-            swagger_client.open_session(configuration)
-        assert len(server.requests) == 1  # no doomed logout or call after it
+def test_a_token_that_cannot_be_sent_back_fails_the_login_clearly(emulator: CyclosEmulator, token: str) -> None:
+    emulator.stub("login", body={"sessionToken": token, "pendingSecondaryPassword": False})
+    with pytest.raises(swagger_client.exceptions.ResponseDecodeError, match="cannot be sent back as a header"):
+        swagger_client.open_session(emulator.configuration("alice", "alice-password"))
+    assert [r.operation for r in emulator.requests] == ["login"]  # no doomed logout or call after it
 
 
-def test_a_failing_logout_does_not_hide_the_callers_exception() -> None:
-    with RecordingServer() as server:
-        server.reply(json_reply({"sessionToken": "tok-1", "pendingSecondaryPassword": False}))
-        configuration = swagger_client.Configuration(host=server.url, username="alice", password="pw")
-        with pytest.raises(KeyError, match="the caller's"), swagger_client.open_session(configuration) as session:
-            session.configuration.api_key["Session-Token"] = "broken\nvalue"  # the logout will fail
-            raise KeyError("the caller's")
+def test_a_failing_logout_does_not_hide_the_callers_exception(emulator: CyclosEmulator) -> None:
+    configuration = emulator.configuration("alice", "alice-password")
+    with pytest.raises(KeyError, match="the caller's"), swagger_client.open_session(configuration) as session:
+        session.configuration.api_key["Session-Token"] = "broken\nvalue"  # the logout will fail
+        raise KeyError("the caller's")
 
 
 def test_a_closed_session_refuses_calls(emulator: CyclosEmulator) -> None:
@@ -146,8 +141,7 @@ def test_a_closed_session_refuses_calls(emulator: CyclosEmulator) -> None:
         session.auth_api.get_current_auth()
 
 
-def test_open_session_without_credentials_fails_before_any_request() -> None:
-    with RecordingServer() as server:
-        with pytest.raises(swagger_client.ApiValueError, match="needs credentials"):
-            swagger_client.open_session(swagger_client.Configuration(host=server.url))
-        assert server.requests == []
+def test_open_session_without_credentials_fails_before_any_request(emulator: CyclosEmulator) -> None:
+    with pytest.raises(swagger_client.ApiValueError, match="needs credentials"):
+        swagger_client.open_session(emulator.configuration())
+    assert emulator.requests == []
