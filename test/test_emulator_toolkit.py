@@ -147,3 +147,23 @@ def test_the_journal_keeps_the_newest_requests_only() -> None:
         assert emu.requests == []
     with pytest.raises(ValueError, match="journal_size"):
         CyclosEmulator(journal_size=-1)
+
+
+def test_stub_success_statuses_are_the_specs_and_the_emulator_needs_no_third_party_module() -> None:
+    import subprocess
+    import sys
+
+    from swagger_client.api import auth_api
+    from swagger_client.testing.server import ROUTES, SUCCESS_STATUS
+
+    assert {name: getattr(auth_api, name.upper()).success_status for name in ROUTES.values()} == SUCCESS_STATUS
+    code = (
+        "import sys\n"
+        "from swagger_client.testing import CyclosEmulator\n"
+        "with CyclosEmulator(sms_failure='gatewayUreachable') as emu:\n"
+        "    emu.add_user('a', 'a-password', role='member')\n"
+        "    emu.stub('login'); emu.reset()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('urllib3', 'dateutil', 'certifi', 'six')))\n"
+    )
+    child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert child.stdout.strip() == "[]", child.stderr[-500:]

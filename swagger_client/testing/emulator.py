@@ -8,7 +8,7 @@ from dataclasses import fields as dataclass_fields
 from typing import Any, List, Mapping, Optional, Tuple
 
 from swagger_client.testing.control import ControlAPI
-from swagger_client.testing.server import ROUTES, EmulatorHTTPServer
+from swagger_client.testing.server import ROUTES, SUCCESS_STATUS, EmulatorHTTPServer
 from swagger_client.testing.settings import EmulatorSettings
 from swagger_client.testing.state import EmulatedUser, EmulatorState, Message, check_user_status
 from swagger_client.testing.toolkit import ANY_OPERATION, DEFAULT_JOURNAL_SIZE, Journal, RecordedRequest, Stub, Stubs
@@ -18,11 +18,7 @@ _OPERATION_NAMES = frozenset(ROUTES.values())
 
 
 def _success_status(operation: str) -> int:
-    if operation == ANY_OPERATION:
-        return 200
-    from swagger_client.api import auth_api
-
-    return int(getattr(auth_api, operation.upper()).success_status)
+    return 200 if operation == ANY_OPERATION else SUCCESS_STATUS[operation]
 
 
 __all__ = ["CyclosEmulator"]

@@ -41,6 +41,21 @@ ROUTES: Dict[Tuple[str, str], str] = {
     ("POST", "/auth/forgotten-password"): "change_forgotten_password",
 }
 _PATHS = {path for _, path in ROUTES}
+#: Each operation's success status (the spec's; test_emulator_toolkit checks it against the
+#: generated AuthApi, which this package does not import: the emulator stays standard-library only).
+SUCCESS_STATUS: Dict[str, int] = {
+    "get_current_auth": 200,
+    "get_data_for_login": 200,
+    "login": 200,
+    "logout": 200,
+    "get_secondary_password_input": 200,
+    "validate_secondary_password": 204,
+    "disconnect_current_client": 200,
+    "new_otp": 200,
+    "forgotten_password_request": 204,
+    "get_data_for_change_forgotten_password": 200,
+    "change_forgotten_password": 204,
+}
 
 
 def operation_name(request: Request) -> Optional[str]:
