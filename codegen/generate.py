@@ -21,19 +21,28 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from codegen.pyfmt import GENERATED_HEADER  # noqa: E402
-from codegen.render_api import render_api_doc, render_api_module, render_endpoint_table  # noqa: E402
+from codegen.render_api import (  # noqa: E402
+    module_of,
+    render_api_doc,
+    render_api_init,
+    render_api_module,
+    render_api_table,
+    render_endpoint_table,
+)
 from codegen.render_models import (  # noqa: E402
     render_model,
     render_model_doc,
     render_model_list,
     render_models_init,
 )
+from codegen.render_tables import render_tables  # noqa: E402
 from codegen.spec import Spec  # noqa: E402
 
 SPEC_PATH = ROOT / "spec" / "cyclos-4.11.5.yaml"
 #: The operations generated so far (the whole descriptor is the project's spec).
 SPEC_PATHS = "/auth"
 MODELS_DIR = "swagger_client/models"
+API_DIR = "swagger_client/api"
 README = "README.md"
 
 
@@ -44,13 +53,21 @@ def generated_files(spec: Spec) -> Dict[str, str]:
         files["%s/%s.py" % (MODELS_DIR, schema.module)] = render_model(spec, schema)
         files["docs/%s.md" % schema.name] = render_model_doc(spec, schema)
     files["%s/__init__.py" % MODELS_DIR] = render_models_init(spec)
-    files["swagger_client/api/auth_api.py"] = render_api_module(spec)
-    files["docs/AuthApi.md"] = render_api_doc(spec)
+    for api_class, ops in spec.apis().items():
+        files["%s/%s.py" % (API_DIR, module_of(api_class))] = render_api_module(spec, api_class, ops)
+        files["docs/%s.md" % api_class] = render_api_doc(spec, api_class, ops)
+    files["%s/__init__.py" % API_DIR] = render_api_init(spec)
+    files["swagger_client/spec_tables.py"] = render_tables(spec)
+    files["docs/Endpoints.md"] = "# Every operation\n\n" + render_endpoint_table(spec) + "\n"
+    files["docs/Models.md"] = "# Every model\n\n" + render_model_list(spec, "") + "\n"
     return files
 
 
 def readme_regions(spec: Spec) -> Dict[str, str]:
-    return {"endpoints": render_endpoint_table(spec), "models": render_model_list(spec)}
+    return {
+        "endpoints": render_api_table(spec),
+        "models": "%d models, one page each: [docs/Models.md](docs/Models.md)." % len(spec.schemas),
+    }
 
 
 def fill_regions(text: str, regions: Dict[str, str]) -> str:
@@ -71,7 +88,7 @@ def stale_files(root: Path, files: Dict[str, str]) -> List[str]:
         elif path.read_text(encoding="utf-8") != content:
             problems.append("stale: %s" % rel)
     # A generated model module whose schema left the spec must go too.
-    for path in sorted((root / MODELS_DIR).glob("*.py")):
+    for path in sorted([*(root / MODELS_DIR).glob("*.py"), *(root / API_DIR).glob("*.py")]):
         rel = path.relative_to(root).as_posix()
         if rel not in files and path.read_text(encoding="utf-8").startswith(GENERATED_HEADER):
             problems.append("orphaned: %s" % rel)

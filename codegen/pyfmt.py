@@ -16,6 +16,7 @@ _PRIMITIVE_ANNOTATIONS = {
     "object": "Any",
     "datetime": "datetime.datetime",
     "date": "datetime.date",
+    "file": "bytes",
 }
 
 

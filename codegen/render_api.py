@@ -6,7 +6,7 @@ from typing import Dict, List, Set
 
 from codegen.pyfmt import annotation, docstring, header, literal, typing_order
 from codegen.render_models import doc_type, table_text, template
-from codegen.spec import Operation, Param, Spec
+from codegen.spec import Answer, Operation, Param, Spec, snake_case
 
 # Deliberate deviations from the 4.11.5 descriptor, each explained where it is used.
 # The descriptor declares the secondary password as a JSON string, but every later
@@ -29,13 +29,38 @@ def constant(op: Operation) -> str:
     return op.name.upper()
 
 
+def module_of(api_class: str) -> str:
+    return snake_case(api_class)
+
+
 def _param_tuple(p: Param) -> str:
     args = [literal(p.name), literal(p.wire), literal(p.location), literal(p.type)]
     if p.required:
         args.append("required=True")
     if p.enum:
         args.append("enum=(%s,)" % ", ".join(literal(v) for v in p.enum))
+    if not p.explode and p.type.startswith("list["):
+        args.append("explode=False")
+    if p.secret:
+        args.append("secret=True")
     return "Parameter(%s)" % ", ".join(args)
+
+
+def _response(answer: Answer) -> str:
+    if answer.type is None:
+        return "Response(None, %s)" % literal(answer.media)
+    if answer.media == "json":
+        return "Response(%s)" % literal(answer.type)
+    return "Response(%s, %s)" % (literal(answer.type), literal(answer.media))
+
+
+def _security(op: Operation) -> str:
+    if op.security is None:
+        return "    security=None,  # the spec lists none: any configured credential is sent"
+    if not op.security:
+        return "    security=(),  # called as a guest (codegen/overrides.yaml); _headers may still carry one"
+    sets = ["(%s)" % "".join("%s, " % literal(s) for s in requirement).rstrip(" ") for requirement in op.security]
+    return "    security=(%s)," % "".join("%s, " % x for x in sets).rstrip(" ")
 
 
 def render_operation_constant(op: Operation) -> str:
@@ -46,61 +71,83 @@ def render_operation_constant(op: Operation) -> str:
         "    method=%s," % literal(op.method),
         "    path=%s," % literal(op.path),
         "    parameters=(%s)," % ("".join("\n        %s," % p for p in params) + "\n    " if params else ""),
-    ]
-    if op.body:
-        lines.append("    body=%s," % _param_tuple(op.body))
-        lines.append("    content_type=%s," % literal(content_type(op)))
-    if op.auth is None:
-        lines.append("    auth=None,  # no security listed: any configured credential is sent")
-    elif not op.auth:
-        lines.append("    auth=(),  # called as a guest (codegen/overrides.yaml); _headers may still carry one")
-    else:
-        lines.append("    auth=(%s)," % "".join("%s, " % literal(a) for a in op.auth).rstrip(" "))
-    lines.append("    success_status=%d," % op.success_status)
-    lines.append(
         "    responses={%s},"
-        % ", ".join("%d: %s" % (s, literal(t) if t else "None") for s, t in sorted(op.responses.items()))
-    )
+        % ", ".join(
+            "%s: %s" % (literal(s) if isinstance(s, str) else "%d" % s, _response(a))
+            for s, a in sorted(op.answers.items(), key=lambda kv: (isinstance(kv[0], str), kv[0]))
+        ),
+        _security(op),
+    ]
+    if op.body_content_type:
+        lines.append("    body_media=%s," % literal(op.body_content_type))
+    if op.accept != "application/json":
+        lines.append("    accept=%s," % literal(op.accept))
+    if op.deprecated:
+        lines.append("    deprecated=True,")
     lines.append(")")
     return "\n".join(lines)
 
 
+def _annotation(spec: Spec, type_name: str, referenced: Set[str], typing_names: Set[str]) -> str:
+    if type_name == "file":
+        return "bytes"
+    return annotation(spec, type_name, referenced, typing_names)
+
+
+def _param_annotation(spec: Spec, p: Param, referenced: Set[str], typing_names: Set[str]) -> str:
+    if p.location == "file":
+        typing_names.add("Any")
+        return "Any"  # bytes, a binary file, a path, or a (filename, content) tuple
+    ann = _annotation(spec, p.type, referenced, typing_names)
+    if p.location == "body" and p.type in spec.schemas and spec.schemas[p.type].enum is None:
+        typing_names.update({"Union", "Dict", "Any"})
+        return "Union[%s, Dict[str, Any]]" % ann
+    return ann
+
+
 def _signature(spec: Spec, op: Operation, referenced: Set[str], typing_names: Set[str]) -> List[str]:
-    required = [p for p in ([op.body] if op.body else []) + op.params if p.required]
-    optional = [p for p in op.params if not p.required]
+    required = [p for p in op.signature if p.required]
+    optional = [p for p in op.signature if not p.required]
     parts = ["self"]
     for p in required:
-        parts.append("%s: %s" % (p.name, annotation(spec, p.type, referenced, typing_names)))
+        parts.append("%s: %s" % (p.name, _param_annotation(spec, p, referenced, typing_names)))
     if optional:
         parts.append("*")
         for p in optional:
             typing_names.add("Optional")
-            parts.append("%s: Optional[%s] = None" % (p.name, annotation(spec, p.type, referenced, typing_names)))
+            parts.append("%s: Optional[%s] = None" % (p.name, _param_annotation(spec, p, referenced, typing_names)))
     parts.append("**kwargs: Any")
     return parts
 
 
+def _returns(spec: Spec, op: Operation, referenced: Set[str], typing_names: Set[str]) -> str:
+    if not op.return_type:
+        return "None"
+    returns = _annotation(spec, op.return_type, referenced, typing_names)
+    if any(isinstance(s, int) and s < 300 and a.type is None for s, a in op.answers.items()):
+        returns = "Optional[%s]" % returns  # e.g. data-for-login answers 204 when authenticated
+    return returns
+
+
 def render_method(spec: Spec, op: Operation, referenced: Set[str], typing_names: Set[str]) -> str:
     parts = _signature(spec, op, referenced, typing_names)
-    all_params = ([op.body] if op.body else []) + op.params
-    returns = annotation(spec, op.return_type, referenced, typing_names) if op.return_type else "None"
-    if op.return_type and any(s < 300 and t is None for s, t in op.responses.items()):
-        returns = "Optional[%s]" % returns  # e.g. data-for-login answers 204 when authenticated
+    returns = _returns(spec, op, referenced, typing_names)
     param_docs = []
-    for p in all_params:
+    for p in op.signature:
         text = " ".join(p.doc.split()) if p.doc else p.name
         param_docs.append(":param %s %s: %s%s" % (p.type, p.name, text, " (required)" if p.required else ""))
-    doc = "%s\n\n%s\n\n%s\n%s\n:return: %s" % (
-        op.summary,
-        op.doc,
+    doc = "%s\n\n%s%s\n\n%s\n%s\n:return: %s" % (
+        op.summary or op.name,
+        ".. deprecated:: the spec marks this operation as deprecated.\n\n" if op.deprecated else "",
+        op.doc or op.summary or op.name,
         "\n".join(param_docs) + ("\n" if param_docs else ""),
         _KEYWORDS_DOC.replace("\n        ", "\n"),
-        op.return_type or "None",
+        "bytes" if op.return_type == "file" else (op.return_type or "None"),
     )
-    call_args = ", ".join(p.name for p in all_params if p.required)
-    call_kwargs = ", ".join("%s=%s" % (p.name, p.name) for p in all_params if not p.required)
+    call_args = ", ".join(p.name for p in op.signature if p.required)
+    call_kwargs = ", ".join("%s=%s" % (p.name, p.name) for p in op.signature if not p.required)
     forwarded = ", ".join(a for a in (call_args, call_kwargs, "**kwargs") if a)
-    mapping = ", ".join("%s: %s" % (literal(p.name), p.name) for p in all_params)
+    mapping = ", ".join("%s: %s" % (literal(p.name), p.name) for p in op.signature)
     signature = ",\n        ".join(parts)
     return "\n".join(
         [
@@ -116,21 +163,48 @@ def render_method(spec: Spec, op: Operation, referenced: Set[str], typing_names:
     )
 
 
-def render_api_module(spec: Spec) -> str:
-    ops = sorted(spec.operations, key=lambda o: o.name)
+def render_api_module(spec: Spec, api_class: str, ops: List[Operation]) -> str:
     referenced: Set[str] = set()
     typing_names: Set[str] = {"Any", "Optional"}
     methods = "\n\n".join(render_method(spec, op, referenced, typing_names) for op in ops)
     models = sorted(referenced - {"datetime"})
-    type_imports = "\n".join(
-        "    from swagger_client.models.%s import %s" % (spec.schemas[n].module, n) for n in models
-    )
+    type_imports = "\n".join(reexport_line(spec.schemas[n].module, n) for n in models)
+    tag = ops[0].tag
+    operation_names = {"Operation"}
+    if any(op.params for op in ops):
+        operation_names.add("Parameter")
+    operation_names.add("Response")
     return template("api.py.tmpl").substitute(
         header=header(),
+        api_class=api_class,
+        tag_doc=docstring(
+            "``%s``: the %s operations of Cyclos 4.11.5 (tag ``%s``).\n\n%s"
+            % (api_class, len(ops), tag, spec.tag_docs.get(tag, "") or ""),
+            0,
+        ),
+        datetime_import="import datetime\n" if "datetime" in referenced else "",
         typing=", ".join(typing_order(typing_names | {"TYPE_CHECKING"})),
+        operation_names=", ".join(sorted(operation_names)),
         type_imports=type_imports or "    pass",
         operations="\n\n".join(render_operation_constant(op) for op in ops),
         methods=methods,
+    )
+
+
+def reexport_line(module: str, name: str) -> str:
+    line = "    from swagger_client.models.%s import %s" % (module, name)
+    if len(line) <= 120:
+        return line
+    return "    from swagger_client.models.%s import (\n        %s,\n    )" % (module, name)
+
+
+def render_api_init(spec: Spec) -> str:
+    apis = spec.apis()
+    modules = "\n".join("    %s: %s," % (literal(name), literal(module_of(name))) for name in apis)
+    names = "\n".join("    %s," % literal(name) for name in apis)
+    imports = "\n".join("    from swagger_client.api.%s import %s as %s" % (module_of(n), n, n) for n in apis)
+    return template("api_init.py.tmpl").substitute(
+        header=header(), modules=modules, all_names=names, type_imports=imports
     )
 
 
@@ -142,7 +216,7 @@ _AUTH_NOTE = {
 }
 
 
-def _example(spec: Spec, op: Operation) -> str:
+def _example(spec: Spec, op: Operation, api_class: str) -> str:
     lines = [
         "```python",
         "import swagger_client",
@@ -159,19 +233,23 @@ def _example(spec: Spec, op: Operation) -> str:
         lines += ["configuration.api_key['Session-Token'] = 'YOUR_SESSION_TOKEN'"]
     elif "accessClient" in auth:
         lines += ["configuration.api_key['Access-Client-Token'] = 'YOUR_ACCESS_CLIENT_TOKEN'"]
-    lines += ["", "api_instance = swagger_client.AuthApi(swagger_client.ApiClient(configuration))"]
+    lines += ["", "api_instance = swagger_client.%s(swagger_client.ApiClient(configuration))" % api_class]
     call = []
-    for p in ([op.body] if op.body else []) + op.params:
-        if p.type in spec.schemas and spec.schemas[p.type].enum is None:
+    for p in op.signature:
+        if p.location == "file":
+            value = "b'file content'"
+        elif p.type in spec.schemas and spec.schemas[p.type].enum is None:
             value = "swagger_client.%s()  # %s" % (p.type, p.type)
         elif p.enum:
-            value = literal(p.enum[0])
-        elif p.type == "list[str]":
-            value = "['fields_example']"
+            value = "[%s]" % literal(p.enum[0]) if p.type.startswith("list[") else literal(p.enum[0])
+        elif p.type.startswith("list["):
+            value = "[%s]" % literal("%s_example" % p.name)
         elif p.type == "bool":
             value = "False"
         elif p.type == "int":
-            value = "600"
+            value = "600" if p.name == "timeout_in_seconds" else "56"
+        elif p.type == "float":
+            value = "1.2"
         else:
             value = literal("%s_example" % p.name)
         lines.append("%s = %s" % (p.name, value))
@@ -185,25 +263,24 @@ def _example(spec: Spec, op: Operation) -> str:
         lines += ["    " + invoke]
     lines += [
         "except ApiException as e:",
-        '    print("Exception when calling AuthApi->%s: %%s\\n" %% e)' % op.name,
+        '    print("Exception when calling %s->%s: %%s\\n" %% e)' % (api_class, op.name),
         "```",
     ]
     return "\n".join(lines)
 
 
-def render_api_doc(spec: Spec) -> str:
-    ops = sorted(spec.operations, key=lambda o: o.name)
+def render_api_doc(spec: Spec, api_class: str, ops: List[Operation]) -> str:
     out = [
-        "# swagger_client.AuthApi",
+        "# swagger_client.%s" % api_class,
         "",
         "All URIs are relative to *%s* (`Configuration.host`)." % spec.base_url,
         "",
-        render_endpoint_table(spec, link_prefix="AuthApi.md"),
+        endpoint_rows(api_class, ops, "%s.md" % api_class, header_row=True),
         "",
     ]
     for op in ops:
-        required = [p for p in ([op.body] if op.body else []) + op.params if p.required]
-        optional = [p for p in op.params if not p.required]
+        required = [p for p in op.signature if p.required]
+        optional = [p for p in op.signature if not p.required]
         sig = ", ".join([p.name for p in required] + ["%s=%s" % (p.name, p.name) for p in optional])
         out += [
             "# **%s**" % op.name,
@@ -214,11 +291,13 @@ def render_api_doc(spec: Spec) -> str:
             op.doc,
             "",
             "### Example",
-            _example(spec, op),
+            _example(spec, op, api_class),
             "",
             "### Parameters",
         ]
-        params = ([op.body] if op.body else []) + op.params
+        params = op.signature
+        if op.deprecated:
+            out += ["**Deprecated** in the spec.", ""]
         if params:
             out += [
                 "",
@@ -231,13 +310,22 @@ def render_api_doc(spec: Spec) -> str:
                     notes = (notes + " sent as header `%s`" % p.wire).strip()
                 if p.enum:
                     notes = (notes + " one of: %s" % ", ".join("`%s`" % v for v in p.enum)).strip()
-                if p.type == "list[str]":
+                if p.location == "path":
+                    notes = (notes + " path segment, percent-encoded").strip()
+                if p.location == "file":
+                    notes = (notes + " file: bytes, a binary file, a path or `(filename, content)`").strip()
+                if p.collection_format == "multi":
                     notes = (notes + " sent as repeated `%s=` keys" % p.wire).strip()
+                elif p.collection_format == "csv":
+                    notes = (notes + " sent comma-separated").strip()
                 out.append(" **%s** | %s| %s | %s" % (p.name, doc_type(spec, p.type), table_text(p.doc), notes))
         else:
             out.append("This endpoint does not need any parameter.")
         out += ["", "### Return type", ""]
-        out.append(doc_type(spec, op.return_type) if op.return_type else "void (empty response body)")
+        if op.return_type == "file":
+            out.append("**bytes** (the file's content; stream it with `_preload_content=False`)")
+        else:
+            out.append(doc_type(spec, op.return_type) if op.return_type else "void (empty response body)")
         out += ["", "### Authorization", ""]
         if op.auth is None:
             out.append(_AUTH_NOTE[None])
@@ -247,20 +335,29 @@ def render_api_doc(spec: Spec) -> str:
                 "request answers 204 without a body). A credential passed in `_headers` is sent."
             )
         else:
-            out.append(", ".join("[%s](../README.md#%s)" % (a, a.lower()) for a in op.auth))
+            out.append(
+                " or ".join(
+                    " and ".join("[%s](../README.md#%s)" % (a, a.lower()) for a in r) for r in op.security or []
+                )
+            )
         out += ["", "### Errors", "", "Status | Exception | `.error`", "------------- | ------------- | -------------"]
-        for status, type_name in sorted(op.responses.items()):
-            if status < 300:
+        for status, answer in sorted(op.answers.items(), key=lambda kv: (isinstance(kv[0], str), kv[0])):
+            if isinstance(status, int) and status < 300:
                 continue
             out.append(
-                "%d | `%s` | %s" % (status, exception_name(status), doc_type(spec, type_name) if type_name else "-")
+                "%s | `%s` | %s"
+                % (
+                    status,
+                    exception_name(status) if isinstance(status, int) else "by status",
+                    doc_type(spec, answer.type) if answer.type else "-",
+                )
             )
         out += [
             "",
             "### HTTP request headers",
             "",
             " - **Content-Type**: %s" % (content_type(op) or "Not defined"),
-            " - **Accept**: application/json",
+            " - **Accept**: %s" % op.accept,
         ]
         if "content_type" in op.fixes:
             out += [
@@ -288,14 +385,36 @@ def exception_name(status: int) -> str:
     return "ServiceException" if status >= 500 else names.get(status, "ApiException")
 
 
-def render_endpoint_table(spec: Spec, link_prefix: str = "docs/AuthApi.md") -> str:
-    rows = [
+def endpoint_rows(api_class: str, ops: List[Operation], link: str, header_row: bool = False) -> str:
+    rows = (
+        ["Class | Method | HTTP request | Description", "------------ | ------------- | ------------- | -------------"]
+        if header_row
+        else []
+    )
+    for op in ops:
+        rows.append(
+            "*%s* | [**%s**](%s#%s) | **%s** %s | %s"
+            % (api_class, op.name, link, op.name, op.method, op.path, table_text(op.summary))
+        )
+    return "\n".join(rows)
+
+
+def render_endpoint_table(spec: Spec) -> str:
+    """Every operation of every API class, as README lists them."""
+    parts = [
         "Class | Method | HTTP request | Description",
         "------------ | ------------- | ------------- | -------------",
     ]
-    for op in sorted(spec.operations, key=lambda o: o.name):
-        rows.append(
-            "*AuthApi* | [**%s**](%s#%s) | **%s** %s | %s"
-            % (op.name, link_prefix, op.name, op.method, op.path, table_text(op.summary))
-        )
+    for api_class, ops in spec.apis().items():
+        parts.append(endpoint_rows(api_class, ops, "docs/%s.md" % api_class))
+    return "\n".join(parts)
+
+
+def render_api_table(spec: Spec) -> str:
+    """The API classes, as README lists them."""
+    rows = ["Class | Operations | Documentation", "------------ | ------------- | -------------"]
+    for api_class, ops in spec.apis().items():
+        rows.append("`%s` | %d | [docs/%s.md](docs/%s.md)" % (api_class, len(ops), api_class, api_class))
+    rows.append("")
+    rows.append("All %d operations in one table: [docs/Endpoints.md](docs/Endpoints.md)." % len(spec.operations))
     return "\n".join(rows)

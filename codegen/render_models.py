@@ -179,5 +179,5 @@ def render_model_doc(spec: Spec, schema: Schema) -> str:
     return "\n".join(out)
 
 
-def render_model_list(spec: Spec) -> str:
-    return "\n".join(" - [%s](docs/%s.md)" % (n, n) for n in sorted(spec.schemas))
+def render_model_list(spec: Spec, folder: str = "docs/") -> str:
+    return "\n".join(" - [%s](%s%s.md)" % (n, folder, n) for n in sorted(spec.schemas))

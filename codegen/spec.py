@@ -6,7 +6,7 @@ import keyword
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
@@ -102,31 +102,88 @@ class Schema:
 class Param:
     wire: str
     name: str
-    location: str  # query, header, body
+    location: str  # path, query, header, cookie, body, form, file
     type: str
     required: bool
     doc: str
     enum: Optional[List[str]] = None
+    #: A list in the query: repeated keys (True, swagger-codegen's ``multi``) or comma-joined.
+    explode: bool = True
+    secret: bool = False
+
+    @property
+    def collection_format(self) -> Optional[str]:
+        if not self.type.startswith("list[") or self.location != "query":
+            return None
+        return "multi" if self.explode else "csv"
+
+
+@dataclass
+class Answer:
+    """What one status answers: a swagger type and how the body is read."""
+
+    type: Optional[str]
+    media: str  # json, text, binary, json+binary, none
+    doc: str
+    content_types: List[str] = field(default_factory=list)
 
 
 @dataclass
 class Operation:
     operation_id: str
     name: str
+    tag: str
     method: str
     path: str
     summary: str
     doc: str
+    #: Every parameter in spec order (the body, or its form fields, last).
     params: List[Param]
-    body: Optional[Param]
     body_content_type: Optional[str]
-    auth: Optional[List[str]]
-    success_status: int
-    return_type: Optional[str]
-    responses: Dict[int, Optional[str]]
-    response_docs: Dict[int, str]
+    #: Requirement sets (any one; all schemes of a set), None when the spec lists none.
+    security: Optional[List[List[str]]]
+    answers: Dict[Any, Answer]  # status (int) or "default"
+    deprecated: bool = False
     #: The corrections of overrides.yaml applied to this operation.
     fixes: Dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def success_status(self) -> int:
+        return min(s for s in self.answers if isinstance(s, int) and s < 300)
+
+    @property
+    def return_type(self) -> Optional[str]:
+        return self.answers[self.success_status].type
+
+    @property
+    def signature(self) -> List[Param]:
+        """The parameters in swagger-codegen's method order: required first, each group in spec order."""
+        return sorted(self.params, key=lambda p: not p.required)
+
+    @property
+    def api_class(self) -> str:
+        return self.tag.replace(" ", "") + "Api"
+
+    @property
+    def auth(self) -> Optional[List[str]]:
+        """Every scheme any requirement set names, in order (None: none listed)."""
+        if self.security is None:
+            return None
+        return list(dict.fromkeys(s for requirement in self.security for s in requirement))
+
+    @property
+    def body(self) -> Optional[Param]:
+        return next((p for p in self.params if p.location == "body"), None)
+
+    @property
+    def accept(self) -> str:
+        types: List[str] = []
+        for status, answer in sorted(self.answers.items(), key=lambda kv: str(kv[0])):
+            if isinstance(status, int) and status < 300:
+                types.extend(t for t in answer.content_types if t not in types)
+        if "application/json" not in types:
+            types.append("application/json")  # error answers
+        return ", ".join(types)
 
 
 class Spec:
@@ -142,14 +199,18 @@ class Spec:
             self.doc = only_paths(self.doc, paths)
         fixes = load(overrides) if overrides is not None else {}
         self.operation_fixes: Dict[str, Dict[str, Any]] = fixes.get("operations") or {}
+        self.overrides: Dict[str, Any] = fixes
         self.secret_properties = {
             (schema, wire) for schema, wires in (fixes.get("secret_properties") or {}).items() for wire in wires
         }
+        self.secret_names = set(fixes.get("secret_names") or [])
+        self.secret_parameters = set(fixes.get("secret_parameters") or [])
         raw = self.doc["components"]["schemas"]
         self.schemas: Dict[str, Schema] = {name: self._schema(name, s) for name, s in raw.items()}
         self.operations: List[Operation] = self._operations()
         self.base_url: str = self.doc["servers"][0]["url"]
         self.security_schemes: Dict[str, Any] = self.doc["components"]["securitySchemes"]
+        self.tag_docs: Dict[str, str] = {t["name"]: clean_doc(t.get("description")) for t in self.doc.get("tags", [])}
         self._check_names()
 
     # -- schemas ---------------------------------------------------------------------
@@ -177,7 +238,7 @@ class Spec:
                     name=python_name(wire),
                     type=self.type_of(p),
                     doc=clean_doc(p.get("description")),
-                    secret=(name, wire) in self.secret_properties,
+                    secret=(name, wire) in self.secret_properties or wire in self.secret_names,
                     alias=snake_case(wire) if snake_case(wire) in ALIASED else None,
                 )
             )
@@ -223,9 +284,7 @@ class Spec:
             p = self.doc["components"]["parameters"][ref_name(p["$ref"])]
         schema = p.get("schema", {})
         type_name = self.type_of(schema)
-        enum = None
-        if type_name in self.schemas and self.schemas[type_name].enum:
-            enum = self.schemas[type_name].enum
+        enum = self._enum_of(schema)
         return Param(
             wire=p["name"],
             name=python_name(p["name"]),
@@ -234,60 +293,121 @@ class Spec:
             required=bool(p.get("required")),
             doc=clean_doc(p.get("description")),
             enum=enum,
+            explode=p.get("explode", True) is not False,
+            secret=p["name"] in self.secret_parameters,
         )
+
+    def _enum_of(self, schema: Dict[str, Any]) -> Optional[List[str]]:
+        if schema.get("type") == "array":
+            schema = schema.get("items", {})
+        if "enum" in schema:
+            return list(schema["enum"])
+        name = self.type_of(schema)
+        if name in self.schemas and self.schemas[name].enum:
+            return self.schemas[name].enum
+        return None
+
+    def _body_params(self, o: Dict[str, Any], fixes: Dict[str, Any]) -> Tuple[List[Param], Optional[str]]:
+        rb = o.get("requestBody")
+        if rb is None:
+            return [], None
+        content_type, media = next(iter(rb["content"].items()))
+        content_type = fixes.get("content_type", content_type)
+        schema = media.get("schema", {})
+        if content_type.startswith(("multipart/", "application/x-www-form-urlencoded")):
+            required = set(schema.get("required", []))
+            params = []
+            for wire, prop in schema.get("properties", {}).items():
+                binary = prop.get("format") == "binary"
+                params.append(
+                    Param(
+                        wire=wire,
+                        name=python_name(wire),
+                        location="file" if binary else "form",
+                        type="file" if binary else self.type_of(prop),
+                        required=wire in required,
+                        doc=clean_doc(prop.get("description")),
+                    )
+                )
+            return params, content_type
+        name = rb.get("x-codegen-request-body-name", "body")
+        body = Param(
+            wire="body",
+            name=python_name(name),
+            location="body",
+            type=self.type_of(schema),
+            required=bool(rb.get("required")),
+            doc=clean_doc(rb.get("description")),
+            enum=self._enum_of(schema),
+        )
+        return [body], content_type
+
+    def _answer(self, r: Dict[str, Any]) -> Answer:
+        content = r.get("content") or {}
+        doc = clean_doc(r.get("description"))
+        types = list(content)
+        if not content:
+            return Answer(None, "none", doc)
+        if "application/json" in content:
+            type_name = self.type_of(content["application/json"].get("schema", {}))
+            media = "json+binary" if len(content) > 1 else "json"
+            return Answer(type_name, media, doc, types)
+        if all(t.startswith("text/") for t in types):
+            schema = next(iter(content.values())).get("schema", {})
+            type_name = self.type_of(schema) if schema.get("format") != "binary" else "str"
+            return Answer(type_name if type_name != "object" else "str", "text", doc, types)
+        return Answer("file", "binary", doc, types)
 
     def _operations(self) -> List[Operation]:
         ops = []
         for path, item in self.doc["paths"].items():
             for method, o in item.items():
+                if method == "parameters":
+                    continue
+                operation_id = o.get("x-operation-name", o["operationId"])
                 fixes = self.operation_fixes.get(o["operationId"], {})
                 params = [self._param(p) for p in o.get("parameters", [])]
-                body = None
-                content_type = None
-                if "requestBody" in o:
-                    rb = o["requestBody"]
-                    content_type, media = next(iter(rb["content"].items()))
-                    content_type = fixes.get("content_type", content_type)
-                    body_type = self.type_of(media["schema"])
-                    name = "params" if body_type in self.schemas else "password"
-                    body = Param(
-                        "body", name, "body", body_type, bool(rb.get("required")), clean_doc(rb.get("description"))
-                    )
-                responses: Dict[int, Optional[str]] = {}
-                docs: Dict[int, str] = {}
-                for status, r in o["responses"].items():
-                    content = r.get("content", {}).get("application/json")
-                    responses[int(status)] = self.type_of(content["schema"]) if content else None
-                    docs[int(status)] = clean_doc(r.get("description"))
-                success = min(s for s in responses if s < 300)
+                body_params, content_type = self._body_params(o, fixes)
+                params += body_params
+                answers = {_status(code): self._answer(r) for code, r in o["responses"].items()}
                 ops.append(
                     Operation(
                         operation_id=o["operationId"],
-                        name=snake_case(o["operationId"]),
+                        name=snake_case(operation_id),
+                        tag=(o.get("tags") or ["Default"])[0],
                         method=method.upper(),
                         path=path,
                         summary=clean_doc(o.get("summary")),
                         doc=_corrected(clean_doc(o.get("description")), fixes),
                         params=params,
-                        body=body,
                         body_content_type=content_type,
-                        auth=[] if fixes.get("guest") else _security(o),
-                        success_status=success,
-                        return_type=responses[success],
-                        responses=responses,
-                        response_docs=docs,
+                        security=[] if fixes.get("guest") else _security(o),
+                        answers=answers,
+                        deprecated=bool(o.get("deprecated")),
                         fixes=fixes,
                     )
                 )
         return ops
+
+    def apis(self) -> Dict[str, List[Operation]]:
+        """The operations of each API class, by class name (sorted), each sorted by name."""
+        found: Dict[str, List[Operation]] = {}
+        for op in self.operations:
+            found.setdefault(op.api_class, []).append(op)
+        return {name: sorted(ops, key=lambda o: o.name) for name, ops in sorted(found.items())}
+
+
+def _status(code: Any) -> Any:
+    return "default" if str(code) == "default" else int(code)
 
 
 def ref_name(ref: str) -> str:
     return ref.rsplit("/", 1)[-1]
 
 
-def _security(o: Dict[str, Any]) -> Optional[List[str]]:
-    return [next(iter(s)) for s in o["security"]] if "security" in o else None
+def _security(o: Dict[str, Any]) -> Optional[List[List[str]]]:
+    """Any one of the requirement sets, each needing all its schemes; None when absent."""
+    return [list(requirement) for requirement in o["security"]] if "security" in o else None
 
 
 def _corrected(text: str, fixes: Dict[str, Any]) -> str:

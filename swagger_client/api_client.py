@@ -1,44 +1,37 @@
-"""``ApiClient``: credentials, headers, (de)serialization and error mapping for every call.
+"""``ApiClient``: runs every call through the four steps of the pipeline.
 
-Safe to share between threads: per-request state lives in local variables; the only
-shared mutable things are the default headers (set them before sharing) and the
-lazily created ``async_req`` thread pool.
+1. build the request (:func:`swagger_client.request.build_request`, pure);
+2. apply auth (an :class:`~swagger_client.auth.AuthBase` object: the configuration's
+   credentials by default, a session's token for a session);
+3. send it (a :class:`~swagger_client.transport.Transport`: the only I/O);
+4. process the response (:func:`swagger_client.response.process_response`, pure).
+
+``call_api``, ``request``, ``deserialize`` and the ``__deserialize*`` helpers are
+swagger-codegen's entry points, kept as thin wrappers over the same steps.
+
+Safe to share between threads: per-call state lives in local variables; the only
+shared mutable things are the default headers (set them before sharing).
 """
 
 from __future__ import annotations
 
 import datetime
-import json
-import os
 import threading
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Type
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from urllib.parse import quote, urlencode
 
 from swagger_client import rest
-from swagger_client.configuration import UNSET, Configuration, normalize_timeout
-from swagger_client.exceptions import (
-    ApiException,
-    ApiTypeError,
-    ResponseDecodeError,
-    exception_for_status,
-)
+from swagger_client.async_calls import CallPool
+from swagger_client.auth import AuthBase, ConfigurationAuth, credential_headers
+from swagger_client.configuration import UNSET, Configuration
+from swagger_client.exceptions import ApiException, ApiTypeError
 from swagger_client.model_base import Model
-from swagger_client.model_codecs import kind_for, resolve_type
-from swagger_client.operation import Operation, build_request, check_header
+from swagger_client.operation import Operation, Response, check_header
+from swagger_client.options import CallOptions, call_options, resolve_timeout
+from swagger_client.request import Request, build_request, encode_json
+from swagger_client.response import RESTResponse, decode_success, decode_value, process_response
+from swagger_client.transport import Transport, Urllib3Transport
 from swagger_client.version import __version__
-
-__all__ = ["ApiClient"]
-
-_CALL_KEYWORDS = frozenset({"async_req", "_return_http_data_only", "_preload_content", "_request_timeout", "_headers"})
-_CREDENTIAL_ORDER = ("session", "accessClient", "basic")
-_CREDENTIAL_HEADERS = frozenset({"authorization", "session-token", "session-prefix", "access-client-token"})
-_DEFAULT_ERROR_MODELS = {
-    401: "UnauthorizedError",
-    403: "ForbiddenError",
-    404: "NotFoundError",
-    409: "ConflictError",
-    422: "InputError",
-}
-_ERROR_KINDS = {"otp": "OtpError", "forgottenPassword": "ForgottenPasswordError"}
 
 
 class ApiClient(object):
@@ -48,9 +41,13 @@ class ApiClient(object):
     :param header_name: a default header to send on every call...
     :param header_value: ...with this value.
     :param cookie: a ``Cookie`` header value to send on every call.
+    :param auth: what adds credentials to each request (default: the
+        configuration's, see :class:`~swagger_client.auth.ConfigurationAuth`).
+    :param transport: what sends the requests (default: urllib3,
+        :class:`~swagger_client.transport.Urllib3Transport`).
 
     Use it as a context manager, or call :meth:`close`, to release connections and
-    the ``async_req`` thread pool.
+    the ``async_req`` worker threads.
     """
 
     PRIMITIVE_TYPES = (float, bool, bytes, str, int)
@@ -71,21 +68,31 @@ class ApiClient(object):
         header_name: Optional[str] = None,
         header_value: Optional[str] = None,
         cookie: Optional[str] = None,
+        *,
+        auth: Optional[AuthBase] = None,
+        transport: Optional[Transport] = None,
     ) -> None:
         if configuration is not None and not isinstance(configuration, Configuration):
             raise ApiTypeError(
                 "ApiClient() takes a swagger_client.Configuration, not %s" % type(configuration).__name__
             )
+        if auth is not None and not isinstance(auth, AuthBase):
+            raise ApiTypeError("ApiClient(auth=...) takes a swagger_client.auth.AuthBase, not %s" % type(auth).__name__)
+        if transport is not None and not isinstance(transport, Transport):
+            raise ApiTypeError(
+                "ApiClient(transport=...) takes a swagger_client.transport.Transport, not %s" % type(transport).__name__
+            )
         self.configuration = configuration if configuration is not None else Configuration()
-        self.rest_client = rest.RESTClientObject(self.configuration)
+        self.transport: Transport = transport if transport is not None else Urllib3Transport(self.configuration)
+        self.auth: AuthBase = auth if auth is not None else ConfigurationAuth(self.configuration)
+        self.rest_client = rest.RESTClientObject(self.configuration, transport=self.transport)
         self.default_headers: Dict[str, str] = {}
         if header_name is not None:
             self.set_default_header(header_name, header_value or "")
         self.cookie = cookie
-        self.user_agent = "swagger_client/%s (python; Cyclos 4.11.5 auth)" % __version__
-        self._pool: Any = None
-        self._pool_lock = threading.Lock()
-        self._pool_pid = 0
+        self.user_agent = "swagger_client/%s (python; Cyclos 4.11.5)" % __version__
+        self._calls: Optional[CallPool] = None
+        self._calls_lock = threading.Lock()
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -96,28 +103,24 @@ class ApiClient(object):
         self.close()
 
     def close(self) -> None:
-        """Release pooled connections and the ``async_req`` thread pool (never blocks on calls)."""
-        with self._pool_lock:
-            pool, self._pool = self._pool, None
-        if pool is not None and self._pool_pid == os.getpid():
-            # No join: calls still running finish on their own (bounded by their timeouts)
-            # in daemon threads, so close() and interpreter exit never wait on the network.
-            pool.close()
-        self.rest_client.close()
+        """Release pooled connections and the ``async_req`` workers (never blocks on calls)."""
+        with self._calls_lock:
+            calls, self._calls = self._calls, None
+        if calls is not None:
+            calls.close()  # calls still running finish on their own, bounded by their timeouts
+        self.transport.close()
 
     @property
-    def pool(self) -> Any:
-        """The thread pool behind ``async_req=True``, created on first use.
+    def pool(self) -> CallPool:
+        """The worker threads behind ``async_req=True``, started on first use.
 
-        A forked child gets its own: the parent's worker threads do not exist there.
+        As many as ``Configuration.connection_pool_maxsize`` (no more calls at once
+        than connections); a forked child starts its own.
         """
-        with self._pool_lock:
-            if self._pool is None or self._pool_pid != os.getpid():
-                from multiprocessing.pool import ThreadPool
-
-                self._pool = ThreadPool(4)
-                self._pool_pid = os.getpid()
-            return self._pool
+        with self._calls_lock:
+            if self._calls is None:
+                self._calls = CallPool(self.configuration.connection_pool_maxsize)
+            return self._calls
 
     # -- headers -----------------------------------------------------------------------
 
@@ -134,103 +137,56 @@ class ApiClient(object):
         check_header(header_name, header_value, "set_default_header")
         self.default_headers[header_name] = header_value
 
-    def _credential(self, allowed: Optional[Sequence[str]]) -> Dict[str, str]:
-        """The one credential to send: session, else access client, else Basic."""
-        configuration = self.configuration
-        if type(configuration).auth_settings is Configuration.auth_settings:
-            return configuration.credential_header(allowed)
-        settings = configuration.auth_settings()  # a subclass changed the schemes: honour it
-        for name in _CREDENTIAL_ORDER:
-            if allowed is not None and name not in allowed:
-                continue
-            setting = settings[name]
-            if setting["value"]:
-                return {setting["key"]: setting["value"]}
-        return {}
-
-    def _headers(
-        self, operation_headers: Dict[str, str], auth: Optional[Sequence[str]], extra: Optional[Mapping[str, str]]
-    ) -> Dict[str, str]:
+    def _client_headers(self, request: Request, extra: Optional[Mapping[str, str]]) -> None:
+        """Default headers under the operation's, the caller's ``_headers`` over both."""
         headers = dict(self.default_headers)
         if self.configuration.channel:
             headers["Channel"] = self.configuration.channel
         if self.cookie:
             headers["Cookie"] = self.cookie
-        caller_credential = extra is not None and any(k.lower() in _CREDENTIAL_HEADERS for k in extra)
-        if not caller_credential:
-            headers.update(self._credential(auth))
-        headers.update(operation_headers)
+        headers.update(request.headers)
         if extra:
             headers.update(extra)
-        for name, value in headers.items():
-            check_header(name, value, "request")
-        return headers
+        request.headers = headers
 
-    # -- calls -------------------------------------------------------------------------
+    # -- the pipeline --------------------------------------------------------------------
 
-    def call_operation(self, operation: Operation, args: Dict[str, Any], kwargs: Dict[str, Any]) -> Any:
-        """Run one generated operation: check arguments, send, map the response."""
-        unexpected = set(kwargs) - _CALL_KEYWORDS
-        if unexpected:
-            raise ApiTypeError(
-                "Got an unexpected keyword argument '%s' to method %s" % (sorted(unexpected)[0], operation.name)
-            )
-        extra_headers = kwargs.get("_headers")
-        if extra_headers is not None and not isinstance(extra_headers, Mapping):
-            raise ApiTypeError(
-                "%s(_headers=...) must be a dict, not %s" % (operation.name, type(extra_headers).__name__)
-            )
-        timeout = kwargs.get("_request_timeout", UNSET)
-        if timeout is not UNSET:
-            timeout = normalize_timeout(timeout, "%s(_request_timeout=...)" % operation.name)
-        parts = build_request(operation, args, self.configuration.client_side_validation)
-        headers = self._headers(parts.headers, operation.auth, extra_headers)
-        call = (
+    def call_operation(self, operation: Operation, args: Mapping[str, Any], kwargs: Mapping[str, Any]) -> Any:
+        """Run one generated operation: check, build, (auth, send, process) now or on a worker."""
+        configuration = self.configuration
+        options = call_options(configuration, kwargs, operation.name)
+        request = build_request(
             operation,
-            parts.query,
-            headers,
-            parts.body,
-            bool(kwargs.get("_return_http_data_only")),
-            kwargs.get("_preload_content", True),
-            timeout,
+            args,
+            configuration.host,
+            configuration.client_side_validation,
+            configuration.safe_chars_for_path_param,
         )
-        if kwargs.get("async_req"):
-            return self.pool.apply_async(self._send, call)
-        return self._send(*call)
+        self._client_headers(request, options.headers)
+        if options.async_req:
+            return self.pool.submit(self._perform, request, options)
+        return self._perform(request, options)
 
-    def _send(
-        self,
-        operation: Operation,
-        query: List[Tuple[str, str]],
-        headers: Dict[str, str],
-        body: Any,
-        data_only: bool,
-        preload: bool,
-        timeout: Any,
-    ) -> Any:
-        url = self.configuration.host + operation.path
-        response = self.rest_client.request(
-            operation.method,
-            url,
-            query_params=query,
-            headers=headers,
-            body=body,
-            _preload_content=preload,
-            _request_timeout=timeout,
-        )
-        if not preload and not isinstance(response, rest.RESTResponse):
+    def _perform(self, request: Request, options: CallOptions) -> Any:
+        response = self.send(request, options)
+        if not isinstance(response, RESTResponse):
             return response  # a success to stream (errors come back read, within the size cap)
-        if response.status >= 300:
-            raise self._error(response, operation.responses)
-        declared = (
-            operation.responses.get(response.status)
-            if response.status in operation.responses
-            else operation.return_type
-        )
-        data = self._decode_success(response, declared)
-        if data_only:
-            return data
-        return data, response.status, response.getheaders()
+        assert request.operation is not None
+        data, status, headers = process_response(request.operation, response, self.configuration.client_side_validation)
+        return data if options.data_only else (data, status, headers)
+
+    def send(self, request: Request, options: CallOptions) -> Any:
+        """Apply auth and send: the auth flow may answer a response with another request."""
+        flow = self.auth.auth_flow(request)
+        outgoing = next(flow)
+        while True:
+            for name, value in outgoing.headers.items():
+                check_header(name, value, "request")
+            response = self.transport.send(outgoing, options)
+            try:
+                outgoing = flow.send(response)
+            except StopIteration:
+                return response
 
     def call_api(
         self,
@@ -250,44 +206,62 @@ class ApiClient(object):
         _preload_content: bool = True,
         _request_timeout: Any = UNSET,
     ) -> Any:
-        """swagger-codegen's generic entry point, for endpoints outside ``AuthApi``.
+        """swagger-codegen's generic entry point: any path, the same pipeline.
 
         ``auth_settings`` names the schemes the endpoint accepts; one configured
-        credential among them is sent.
+        credential among them is sent (none when omitted, as swagger-codegen did).
         """
-        if files:
-            raise ApiTypeError("call_api(files=...) is not supported: no Cyclos /auth operation uploads files")
         path = resource_path
         for name, value in (path_params or {}).items():
-            from urllib.parse import quote
-
             path = path.replace("{%s}" % name, quote(str(value), safe=self.configuration.safe_chars_for_path_param))
-        query = self.parameters_to_tuples(query_params or [], collection_formats)
         operation = Operation(
             name=resource_path,
             method=method.upper(),
-            path=path,
+            path=resource_path,
             parameters=(),
-            success_status=200,
-            responses={200: response_type},
-            auth=tuple(auth_settings or ()),
+            responses={200: Response(response_type, "binary" if response_type == "file" else "json")},
+            security=tuple((name,) for name in auth_settings or ()),
         )
-        op_headers = {k: str(v) for k, v in (header_params or {}).items()}
-        op_headers.setdefault("Accept", "application/json")
-        headers = self._headers(op_headers, operation.auth, None)
-        serialized = self.sanitize_for_serialization(body) if body is not None else None
-        if post_params:
-            from urllib.parse import urlencode
-
-            pairs = post_params.items() if isinstance(post_params, Mapping) else post_params
-            serialized = urlencode([(k, v) for k, v in pairs if v is not None]).encode("utf-8")
-            headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
-        if _request_timeout is not UNSET:
-            _request_timeout = normalize_timeout(_request_timeout, "call_api(_request_timeout=...)")
-        args = (operation, query, headers, serialized, bool(_return_http_data_only), _preload_content, _request_timeout)
+        url = self.configuration.host + path
+        query = self.parameters_to_tuples(query_params or [], collection_formats)
+        if query:
+            url += "?" + urlencode(query)
+        headers = {k: str(v) for k, v in (header_params or {}).items()}
+        headers.setdefault("Accept", "application/json")
+        payload: Optional[bytes] = None
+        if files or post_params:
+            payload = self._form(post_params, files, headers)
+        elif body is not None:
+            payload = encode_json(self.sanitize_for_serialization(body))
+            headers.setdefault("Content-Type", "application/json")
+        request = Request(operation.method, url, headers, payload, (), operation)
+        self._client_headers(request, None)
+        timeout, total, source = resolve_timeout(self.configuration, _request_timeout, "call_api(_request_timeout=...)")
+        options = CallOptions(timeout, total, source, preload=_preload_content, data_only=bool(_return_http_data_only))
         if async_req:
-            return self.pool.apply_async(self._send, args)
-        return self._send(*args)
+            return self.pool.submit(self._perform, request, options)
+        return self._perform(request, options)
+
+    @staticmethod
+    def _form(post_params: Any, files: Any, headers: Dict[str, str]) -> bytes:
+        """A ``call_api`` form: url-encoded, or multipart when it carries files."""
+        pairs = list(post_params.items() if isinstance(post_params, Mapping) else post_params or [])
+        pairs = [(k, v) for k, v in pairs if v is not None]
+        if not files:
+            headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
+            return urlencode(pairs).encode("utf-8")
+        from urllib3.filepost import encode_multipart_formdata
+
+        from swagger_client.operation import Parameter
+        from swagger_client.request import _file
+
+        fields: List[Tuple[str, Any]] = list(pairs)
+        for name, value in files.items():
+            for item in value if isinstance(value, list) else [value]:
+                fields.append((name, _file(item, Parameter(name, name, "file", "file"), "call_api(files=...)")))
+        payload, content_type = encode_multipart_formdata(fields)
+        headers["Content-Type"] = content_type
+        return payload
 
     def request(
         self,
@@ -332,7 +306,7 @@ class ApiClient(object):
         """Decode a response body into ``response_type`` (swagger-codegen compatible)."""
         if response_type == "file":
             return response.data
-        return self._decode_success(response, response_type)
+        return decode_success(response, Response(response_type), self.configuration.client_side_validation)
 
     # swagger-codegen's private helpers, used in the wild as ``client._ApiClient__deserialize(data,
     # "DataForLogin")`` to turn a dict into a model. Kept as compatibility aliases (the double
@@ -429,73 +403,7 @@ class ApiClient(object):
     ) -> None:
         """Add the one configured credential among ``auth_settings`` to ``headers``."""
         if auth_settings:
-            headers.update(self._credential(auth_settings))
-
-    # -- responses ---------------------------------------------------------------------
-
-    def _decode_success(self, response: Any, response_type: Optional[str]) -> Any:
-        if response_type is None:
-            return None
-        body = response.data
-        status = response.status
-        secrets = getattr(response, "secrets", None)
-
-        def failure(problem: str) -> ResponseDecodeError:
-            return ResponseDecodeError(status, problem, body=body, headers=response.getheaders(), secrets=secrets)
-
-        if not body:
-            raise failure("empty body where %s was expected" % response_type)
-        content_type = (response.getheader("Content-Type") or "").lower()
-        if content_type and "json" not in content_type:
-            raise failure(
-                "expected a JSON body (%s), got Content-Type %s" % (response_type, content_type.split(";")[0][:80])
-            )
-        try:
-            data = json.loads(body)
-        except RecursionError:
-            raise failure("JSON nested too deeply where %s was expected" % response_type) from None
-        except ValueError as exc:
-            raise failure("invalid JSON where %s was expected: %s" % (response_type, exc)) from None
-        try:
-            return decode_value(data, response_type, self.configuration.client_side_validation)
-        except RecursionError:
-            raise failure("JSON nested too deeply for %s" % response_type) from None
-        except (TypeError, ValueError) as exc:
-            raise failure("unexpected body shape for %s: %s" % (response_type, exc)) from None
-
-    def _error(self, response: Any, responses: Mapping[int, Optional[str]]) -> ApiException:
-        """The exception for an error response, with ``.error`` parsed when it is JSON."""
-        status = response.status
-        cls: Type[ApiException] = exception_for_status(status)
-        error_type = responses.get(status) or _DEFAULT_ERROR_MODELS.get(status) or ("Error" if status >= 500 else None)
-        error = None
-        if error_type and response.data:
-            try:
-                data = json.loads(response.data)
-            except (ValueError, RecursionError):
-                data = None
-            if isinstance(data, dict):
-                if error_type == "Error" or error_type in _ERROR_KINDS.values():
-                    # 500 bodies say what they are in `kind`; the declared type is a fallback.
-                    kind = data.get("kind")
-                    if isinstance(kind, str):
-                        error_type = _ERROR_KINDS.get(kind, "Error")
-                try:
-                    error = resolve_type(error_type)._from_wire(data)
-                except RecursionError:
-                    error = None
-        return cls(
-            status=status,
-            reason=response.reason,
-            body=response.data,
-            headers=response.getheaders(),
-            error=error,
-            secrets=getattr(response, "secrets", None),
-        )
+            headers.update(credential_headers(self.configuration, tuple((name,) for name in auth_settings)))
 
 
-def decode_value(data: Any, type_name: str, validate: bool = True) -> Any:
-    """Decode a JSON value into ``type_name`` (a model, a ``list[...]`` or a primitive)."""
-    if data is None:
-        return None
-    return kind_for(type_name).decode(data, type_name, validate)
+__all__ = ["ApiClient", "decode_value"]

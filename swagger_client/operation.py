@@ -1,54 +1,107 @@
-"""What an operation is, and how its arguments become a request.
+"""What an operation is: the description the generator writes for each one.
 
-The generated ``AuthApi`` declares each operation as an :class:`Operation`; this
-module checks the arguments against it (before anything is sent) and encodes them
-the way Cyclos expects: ``fields`` as repeated keys, booleans as ``true``/``false``,
-header parameters under their exact spelling, bodies as JSON or plain text.
+An :class:`Operation` is plain data, generated from the spec (``swagger_client/api/*``):
+where its parameters go, what body it takes, what it answers for each status and
+which credentials it accepts. :mod:`swagger_client.request` turns one, with the
+caller's arguments, into a request; :mod:`swagger_client.response` turns the answer
+into a value or an exception. Nothing here does I/O.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, NamedTuple, Optional, Tuple
+from typing import Any, Dict, Mapping, NamedTuple, Optional, Tuple, Union
 
 from swagger_client.exceptions import ApiTypeError, ApiValueError
 
-__all__ = ["Parameter", "Operation", "RequestParts", "build_request", "check_header", "check_header_value"]
+__all__ = [
+    "Parameter",
+    "Response",
+    "Operation",
+    "check_header",
+    "check_header_value",
+    "LOCATIONS",
+    "MEDIA_KINDS",
+]
+
+#: Where a parameter travels. ``body`` is the whole request body; ``form`` and
+#: ``file`` are fields of a multipart (or url-encoded) body.
+LOCATIONS = frozenset({"path", "query", "header", "cookie", "body", "form", "file"})
+#: How a response body is read: parsed JSON, text, raw bytes, or none expected.
+MEDIA_KINDS = frozenset({"json", "text", "binary", "none"})
 
 
 class Parameter(NamedTuple):
-    """One operation parameter: Python name, wire name, location and swagger type."""
+    """One operation parameter: Python name, wire name, location and swagger type.
+
+    ``explode`` applies to a list in the query: repeated keys (``fields=a&fields=b``,
+    swagger-codegen's ``multi``) when true, one comma-joined value (``csv``) when false.
+    ``secret`` marks values that must never show (a key in a path, a password header).
+    """
 
     name: str
     wire: str
-    location: str  # "query", "header" or "body"
+    location: str
     type: str
     required: bool = False
     enum: Optional[Tuple[str, ...]] = None
+    explode: bool = True
+    secret: bool = False
+
+
+class Response(NamedTuple):
+    """What one status answers: the swagger type of its body and how to read it."""
+
+    type: Optional[str]
+    media: str = "json"
+
+
+#: The key of the response used for any status the operation does not list.
+DEFAULT = "default"
 
 
 class Operation(NamedTuple):
-    """One operation of the spec."""
+    """One operation of the spec.
+
+    ``security`` lists the credential sets the operation accepts: any one of the
+    tuples, each needing all of its schemes (OpenAPI's any-of of all-of). ``None``
+    means the spec lists none (any configured credential is sent); ``()`` means
+    the operation is called as a guest.
+    """
 
     name: str
     method: str
     path: str
     parameters: Tuple[Parameter, ...]
-    success_status: int
-    responses: Dict[int, Optional[str]]
-    auth: Optional[Tuple[str, ...]]  # None: the spec lists no security, send what is configured
-    body: Optional[Parameter] = None
-    content_type: Optional[str] = None
+    responses: Mapping[Union[int, str], Response]
+    security: Optional[Tuple[Tuple[str, ...], ...]] = None
+    body_media: Optional[str] = None
+    accept: str = "application/json"
+    deprecated: bool = False
+
+    @property
+    def success_status(self) -> int:
+        return min(s for s in self.responses if isinstance(s, int) and s < 300)
 
     @property
     def return_type(self) -> Optional[str]:
-        return self.responses.get(self.success_status)
+        return self.responses[self.success_status].type
 
+    def response_for(self, status: int) -> Optional[Response]:
+        """The declared answer for ``status``: its own entry, else ``default``."""
+        found = self.responses.get(status)
+        return found if found is not None else self.responses.get(DEFAULT)
 
-class RequestParts(NamedTuple):
-    query: List[Tuple[str, str]]
-    headers: Dict[str, str]
-    body: Any
+    @property
+    def schemes(self) -> Optional[Tuple[str, ...]]:
+        """Every scheme named by any requirement set, in order (``None``: none listed)."""
+        if self.security is None:
+            return None
+        seen: Dict[str, None] = {}
+        for requirement in self.security:
+            for scheme in requirement:
+                seen.setdefault(scheme, None)
+        return tuple(seen)
 
 
 _UNSENDABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f]|[^\x00-\xff]")
@@ -88,74 +141,3 @@ def check_header(name: Any, value: Any, where: str) -> None:
     if not isinstance(value, str):
         raise ApiTypeError("%s: header %s must be a str, not %s" % (where, name, type(value).__name__))
     check_header_value(name, value, where)
-
-
-def build_request(op: Operation, args: Dict[str, Any], validate: bool = True) -> RequestParts:
-    """Check ``args`` against ``op`` and encode them; raises before anything is sent."""
-    query: List[Tuple[str, str]] = []
-    headers: Dict[str, str] = {"Accept": "application/json"}
-    body: Any = None
-    params = op.parameters + ((op.body,) if op.body else ())
-    for p in params:
-        value = args.get(p.name)
-        if value is None:
-            if p.required:
-                raise ApiValueError("Missing the required parameter `%s` when calling `%s`" % (p.name, op.name))
-            continue
-        where = "%s(%s=...)" % (op.name, p.name)
-        if p.location == "query":
-            for item in _query_values(p, value, where, validate):
-                query.append((p.wire, item))
-        elif p.location == "header":
-            if not isinstance(value, str):
-                raise ApiTypeError("%s must be a str, not %s" % (where, type(value).__name__))
-            check_header_value(p.wire, value, op.name + "(" + p.name + ")")
-            headers[p.wire] = value
-        else:
-            body = _body_value(op, p, value, where)
-    if op.body is not None and op.content_type:
-        headers["Content-Type"] = op.content_type
-    return RequestParts(query, headers, body)
-
-
-def _query_values(p: Parameter, value: Any, where: str, validate: bool) -> List[str]:
-    if p.type.startswith("list["):
-        items = [value] if isinstance(value, str) else value
-        if not isinstance(items, (list, tuple)):
-            raise ApiTypeError("%s must be a list of str, not %s" % (where, type(value).__name__))
-        for item in items:
-            if not isinstance(item, str):
-                raise ApiTypeError("%s must be a list of str; found a %s" % (where, type(item).__name__))
-        return list(items)
-    if p.type == "bool":
-        if not isinstance(value, bool):
-            raise ApiTypeError("%s must be a bool, not %s" % (where, type(value).__name__))
-        return ["true" if value else "false"]
-    if p.type == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ApiTypeError("%s must be an int, not %s" % (where, type(value).__name__))
-        return [str(value)]
-    if not isinstance(value, str):
-        raise ApiTypeError("%s must be a str, not %s" % (where, type(value).__name__))
-    if p.enum and validate and value not in p.enum:
-        raise ApiValueError("%s: %r is not allowed; use one of %s" % (where, value, ", ".join(p.enum)))
-    return [value]
-
-
-def _body_value(op: Operation, p: Parameter, value: Any, where: str) -> Any:
-    if p.type == "str":
-        if not isinstance(value, str):
-            raise ApiTypeError("%s must be a str, not %s" % (where, type(value).__name__))
-        return value
-    from swagger_client.model_base import Model, resolve_type
-
-    expected = resolve_type(p.type)
-    if isinstance(value, expected):
-        return value.to_json_dict()
-    if isinstance(value, dict):
-        return value
-    if isinstance(value, Model):
-        raise ApiTypeError("%s must be a %s, not %s" % (where, p.type, type(value).__name__))
-    raise ApiTypeError(
-        "%s must be a %s (or a dict with its JSON names), not %s" % (where, p.type, type(value).__name__)
-    )

@@ -20,6 +20,7 @@ import http.client
 import io
 import os
 import ssl
+import threading
 import warnings
 from typing import Any, Dict, Optional, Tuple
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -252,3 +253,82 @@ def _split_proxy_credentials(proxy: str) -> Tuple[str, Dict[str, str]]:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment)), dict(
         urllib3.util.make_headers(proxy_basic_auth=auth)
     )
+
+
+# -- one place for forks and setting changes -------------------------------------------
+
+_forks = [0]
+
+
+def _count_fork() -> None:
+    _forks[0] += 1
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_count_fork)
+
+
+def fork_generation() -> int:
+    """How many times this process line has forked: changes in a child, costs no system call.
+
+    A forked child must not use its parent's sockets or worker threads; whatever
+    holds them compares this number and builds its own.
+    """
+    return _forks[0]
+
+
+def transport_settings(configuration: Configuration) -> Tuple[Any, ...]:
+    """The settings a pool is built from; when any changes, the next call gets a new pool."""
+    proxy_headers = configuration.proxy_headers
+    return (
+        configuration.verify_ssl,
+        configuration.ssl_ca_cert,
+        configuration.cert_file,
+        configuration.key_file,
+        configuration.assert_hostname,
+        configuration.proxy,
+        tuple(sorted(proxy_headers.items())) if proxy_headers else None,
+        configuration.connection_pool_maxsize,
+    )
+
+
+class PoolKeeper(object):
+    """The urllib3 pool manager of one client, always matching its configuration.
+
+    Rebuilt on the next call after a transport setting changed (TLS, proxy, pool size)
+    or after ``os.fork()`` (the child never shares its parent's sockets). The old
+    pool's idle connections are closed; calls still using them finish normally.
+    """
+
+    def __init__(self, configuration: Configuration, pools_size: int = 4, maxsize: Optional[int] = None) -> None:
+        self.configuration = configuration
+        self._pools_size = pools_size
+        self._maxsize = maxsize
+        self._lock = threading.Lock()
+        self._key: Tuple[Any, ...] = ()
+        self._manager: Any = None
+        self._proxy_headers: Dict[str, str] = {}
+        self.current()  # a bad setting (a missing certificate file...) fails here, at construction
+
+    def current(self) -> Tuple[urllib3.PoolManager, Dict[str, str]]:
+        """The pool manager for the configuration as it is now, and the proxy's headers."""
+        key = (fork_generation(), transport_settings(self.configuration))
+        if key != self._key:
+            with self._lock:
+                if key != self._key:
+                    old, same_process = self._manager, bool(self._key) and self._key[0] == key[0]
+                    self._proxy_headers = proxy_headers_of(self.configuration)
+                    self._manager = build_pool_manager(self.configuration, self._pools_size, self._maxsize)
+                    self._key = key
+                    if old is not None and same_process:
+                        old.clear()  # a setting changed; a forked child just leaves its parent's pool alone
+        return self._manager, self._proxy_headers
+
+    @property
+    def manager(self) -> urllib3.PoolManager:
+        return self.current()[0]
+
+    def clear(self) -> None:
+        """Close every pooled connection."""
+        if self._manager is not None:
+            self._manager.clear()

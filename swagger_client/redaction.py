@@ -24,42 +24,30 @@ import re
 from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Tuple, Union
 from urllib.parse import parse_qsl, quote, quote_plus, urlsplit
 
-from swagger_client import call_scope
+from swagger_client import call_scope, spec_tables
 
 MASK = "***"
 
-#: Header names (lower case) whose values are credentials.
+#: Header names (lower case) whose values are credentials: HTTP's own, then the spec's
+#: security scheme headers and secret header parameters (swagger_client.spec_tables).
 SECRET_HEADERS = frozenset(
-    {
-        "authorization",
-        "proxy-authorization",
-        "session-token",
-        "session-prefix",
-        "access-client-token",
-        "confirmationpassword",
-        "cookie",
-        "set-cookie",
-    }
+    {"authorization", "proxy-authorization", "cookie", "set-cookie"}
+    | {header.lower() for _, header in spec_tables.SECURITY_SCHEMES.values()}
+    | {name.lower() for name in spec_tables.CREDENTIAL_HEADERS}
+    | {name.lower() for name in spec_tables.SECRET_HEADER_PARAMETERS}
 )
 
 #: JSON keys (wire names) whose values are secrets, wherever they appear in a body.
-SECRET_KEYS = frozenset(
-    {
-        "sessionToken",
-        "password",
-        "newPassword",
-        "newPasswordConfirmation",
-        "oldPassword",
-        "confirmationPassword",
-        "securityAnswer",
-        "key",
-        "token",
-        "response",  # captcha response
-    }
-)
+SECRET_KEYS = spec_tables.SECRET_JSON_KEYS
 
-#: Query parameters whose values are secrets (the forgotten-password key travels in a URL).
-SECRET_QUERY_PARAMS = frozenset({"key", "Session-Token", "Session-Prefix", "sessionToken"})
+#: Query parameters whose values are secrets (a forgotten-password key travels in a URL,
+#: and a credential header's name may be misused as one).
+SECRET_QUERY_PARAMS = (
+    spec_tables.SECRET_QUERY_PARAMETERS
+    | {header for kind, header in spec_tables.SECURITY_SCHEMES.values() if kind == "apiKey"}
+    | set(spec_tables.CREDENTIAL_HEADERS)
+    | {"sessionToken"}
+)
 
 #: How much of a body is shown in a message or log line.
 SHOWN_BODY_CHARACTERS = 2000
@@ -189,7 +177,7 @@ def _finish(text: str, limit: int, secrets: Optional[Scrubber]) -> str:
 
 
 _LOOSE_SECRET = re.compile(
-    r'(?i)("?(?:%s)"?\s*[:=]\s*"?)[^"&\s,}]+' % "|".join(sorted(SECRET_KEYS | {"Session-Token", "Access-Client-Token"}))
+    r'(?i)("?(?:%s)"?\s*[:=]\s*"?)[^"&\s,}]+' % "|".join(sorted(SECRET_KEYS | SECRET_QUERY_PARAMS))
 )
 _LOOSE_HEADER = re.compile(
     r"(?im)^([ \t]*(?:%s)[ \t]*:[ \t]*)\S.*$" % "|".join(re.escape(h) for h in sorted(SECRET_HEADERS))
@@ -235,18 +223,28 @@ class Scrubber(object):
         body: Any = None,
         url: Optional[str] = None,
         extra_headers: Optional[Mapping[str, str]] = None,
+        values: Tuple[str, ...] = (),
     ) -> None:
-        """:param extra_headers: headers sent outside ``headers``, e.g. to the proxy."""
-        self._sources: Optional[Tuple[Any, Any, Any, Any]] = (headers, body, url, extra_headers)
+        """:param extra_headers: headers sent outside ``headers``, e.g. to the proxy.
+        :param values: other exact secret values the request carries (a key in its path).
+        """
+        self._sources: Optional[Tuple[Any, Any, Any, Any, Tuple[str, ...]]] = (
+            headers,
+            body,
+            url,
+            extra_headers,
+            values,
+        )
         self._values: Tuple[str, ...] = ()
 
     @property
     def values(self) -> Tuple[str, ...]:
         """Every form of every secret value, longest first."""
         if self._sources is not None:
-            headers, body, url, extra_headers = self._sources
+            headers, body, url, extra_headers, values = self._sources
             self._sources = None
-            found = _header_secrets(headers or {})
+            found = list(values)
+            found.extend(_header_secrets(headers or {}))
             found.extend(_header_secrets(extra_headers or {}))
             found.extend(_body_secrets(body))
             if url:

@@ -25,7 +25,7 @@ from typing import Any, Optional
 from urllib3.exceptions import InvalidHeader
 from urllib3.util.retry import Retry
 
-from swagger_client import call_scope, logs
+from swagger_client import call_scope, logs, spec_tables
 from swagger_client.call_scope import DeadlineExceeded
 from swagger_client.exceptions import ApiTypeError, ApiValueError
 
@@ -40,15 +40,10 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 #: Credentials are dropped when a redirect leaves the host.
 SECRET_REDIRECT_HEADERS = frozenset(
-    {
-        "Authorization",
-        "Proxy-Authorization",
-        "Cookie",
-        "Session-Token",
-        "Session-Prefix",
-        "Access-Client-Token",
-        "confirmationPassword",
-    }
+    ["Authorization", "Proxy-Authorization", "Cookie"]
+    + [header for _, header in spec_tables.SECURITY_SCHEMES.values()]
+    + list(spec_tables.CREDENTIAL_HEADERS)
+    + sorted(spec_tables.SECRET_HEADER_PARAMETERS)
 )
 
 

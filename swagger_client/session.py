@@ -8,19 +8,23 @@
         session.api_client    # the ApiClient behind it, for other APIs
     # on exit: DELETE /auth/session (a session that already expired is not an error)
 
-The caller's configuration is never changed: the session works on copies. Once
-logged in, requests carry only ``Session-Token`` (no Basic header beside it).
+The caller's configuration is never changed: the session logs in with a copy of it,
+and keeps its token to itself (:class:`SessionAuth` adds it to each request of
+``session.api_client``). Once logged in, requests carry only ``Session-Token`` (no
+Basic header beside it); ``session.configuration`` holds no credential at all.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Generator, Optional
 
 from swagger_client import logs
 from swagger_client.api.auth_api import LOGOUT, AuthApi
 from swagger_client.api_client import ApiClient
+from swagger_client.auth import AuthBase, has_credential
 from swagger_client.configuration import Configuration
 from swagger_client.exceptions import (
     ApiException,
@@ -29,13 +33,14 @@ from swagger_client.exceptions import (
     ResponseDecodeError,
     UnauthorizedException,
 )
-from swagger_client.operation import Operation, check_header_value
+from swagger_client.operation import check_header_value
+from swagger_client.request import Request
 
 if TYPE_CHECKING:
     from swagger_client.models.auth import Auth
     from swagger_client.models.password_input import PasswordInput
 
-__all__ = ["open_session", "Session", "SecondaryPasswordRequired"]
+__all__ = ["open_session", "Session", "SessionAuth", "SecondaryPasswordRequired"]
 
 log = logging.getLogger(__name__)
 
@@ -64,25 +69,48 @@ class SecondaryPasswordRequired(UnauthorizedException):
         )
 
 
-class _SessionApiClient(ApiClient):
-    """An ApiClient that sends one session token and can log in again once when it expires."""
+class SessionAuth(AuthBase):
+    """Sends a session's token; when the server dropped it (``401 loggedOut``) and the
+    session was opened with ``relogin=True``, logs in again once and repeats the request.
 
-    def __init__(self, configuration: Configuration, session: Session) -> None:
-        super().__init__(configuration)
-        self._session = session
+    An auth flow, so it works the same for ``async_req=True`` calls (it runs on the
+    worker thread). A credential the caller passes in ``_headers`` is sent instead.
+    """
 
-    def call_operation(self, operation: Operation, args: Any, kwargs: Any) -> Any:
-        if self._session._closed and operation is not LOGOUT:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def auth_flow(self, request: Request) -> Generator[Request, Any, None]:
+        session = self.session
+        operation = request.operation
+        if session._closed and operation is not LOGOUT:
             # Without this the call would go out as a guest and quietly answer as one.
-            raise ApiValueError("%s: the session is closed; open a new one with open_session()" % operation.name)
-        token = self.configuration.api_key.get(SESSION_HEADER)
-        try:
-            return super().call_operation(operation, args, kwargs)
-        except UnauthorizedException as exc:
-            if exc.code != "loggedOut" or operation is LOGOUT or not self._session.relogin or kwargs.get("async_req"):
-                raise
-            self._session._login_again(expired_token=token)
-            return super().call_operation(operation, args, kwargs)
+            name = operation.name if operation is not None else request.method
+            raise ApiValueError("%s: the session is closed; open a new one with open_session()" % name)
+        if has_credential(request.headers):
+            yield request
+            return
+        token = session.token
+        if token:
+            request.headers[SESSION_HEADER] = token
+        response = yield request
+        if not (session.relogin and operation is not LOGOUT and _logged_out(response)):
+            return
+        session._login_again(expired_token=token)
+        if session.token:
+            request.headers[SESSION_HEADER] = session.token
+        yield request
+
+
+def _logged_out(response: Any) -> bool:
+    """Whether a read response is Cyclos' ``401`` with ``code: loggedOut``."""
+    if getattr(response, "status", None) != 401:
+        return False
+    try:
+        body = json.loads(response.data)
+    except (ValueError, TypeError, RecursionError):
+        return False
+    return isinstance(body, dict) and body.get("code") == "loggedOut"
 
 
 class Session(object):
@@ -118,7 +146,8 @@ class Session(object):
         session_configuration.api_key.pop(ACCESS_CLIENT_HEADER, None)
         session_configuration.api_key.pop(SESSION_HEADER, None)
         self.configuration = session_configuration
-        self.api_client: ApiClient = _SessionApiClient(session_configuration, self)
+        self._token: Optional[str] = None
+        self.api_client: ApiClient = ApiClient(session_configuration, auth=SessionAuth(self))
         self.auth_api = AuthApi(self.api_client)
         try:
             self.auth: Auth = self._login()
@@ -144,7 +173,7 @@ class Session(object):
             raise ResponseDecodeError(
                 200, "the login answered with a session token that cannot be sent back as a header"
             ) from None
-        self.configuration.api_key[SESSION_HEADER] = token
+        self._token = token
         if auth.pending_secondary_password:
             self._confirm_secondary_password()
             auth.pending_secondary_password = False
@@ -168,7 +197,7 @@ class Session(object):
         with self._lock:
             if self._closed:
                 raise UnauthorizedException(status=401, reason="the session was closed")
-            if self.configuration.api_key.get(SESSION_HEADER) != expired_token:
+            if self._token != expired_token:
                 return  # another thread logged in again already
             logs.debug(log, self.configuration.debug, "Session expired; logging in again")
             self.auth = self._login()
@@ -178,7 +207,7 @@ class Session(object):
     @property
     def token(self) -> Optional[str]:
         """The session token (a secret: never log it)."""
-        return self.configuration.api_key.get(SESSION_HEADER)
+        return self._token
 
     # -- logout ----------------------------------------------------------------------------
 
@@ -197,16 +226,15 @@ class Session(object):
             if exc.code != "loggedOut":
                 raise
         finally:
-            self.configuration.api_key.pop(SESSION_HEADER, None)
+            self._token = None
             self.api_client.close()
 
     def _logout_quietly(self) -> None:
         try:
-            with ApiClient(self.configuration) as client:
-                AuthApi(client).logout()
+            self.auth_api.logout()
         except ApiException as exc:
             log.debug("logout of a half-open session failed: %s", exc.reason)
-        self.configuration.api_key.pop(SESSION_HEADER, None)
+        self._token = None
 
     def __enter__(self) -> Session:
         return self
@@ -242,7 +270,7 @@ def open_session(
         without it such a login raises :class:`SecondaryPasswordRequired`.
     :param relogin: when the server drops the session (``401 loggedOut``), log in
         again once and repeat the call instead of raising (synchronous calls; an
-        ``async_req`` call raises as usual).
+        ``async_req`` call too).
     """
     return Session(
         configuration, timeout_in_seconds=timeout_in_seconds, secondary_password=secondary_password, relogin=relogin

@@ -78,8 +78,8 @@ class RawClient:
 def declared_schema(method: str, path: str, status: int) -> Optional[str]:
     for op in spec().operations:
         if op.method == method and op.path == path:
-            if status in op.responses:
-                return op.responses[status]
+            if status in op.answers:
+                return op.answers[status].type
             break
     return FALLBACK_SCHEMAS.get(status)
 

@@ -403,14 +403,13 @@ def test_default_timeout_is_connect_10_read_60() -> None:
 def test_async_req_returns_a_result_and_close_releases_the_pool(server: RecordingServer) -> None:
     server.default = json_reply(["a@b"])
     client = api(server, username="a", password="b")
-    assert client.api_client._pool is None  # created lazily
     results = [client.new_otp("email", async_req=True) for _ in range(5)]
     assert [r.get(timeout=10) for r in results] == [["a@b"]] * 5
-    pool = client.api_client._pool
+    assert all(r.ready() and r.successful() for r in results)
+    pool = client.api_client.pool
     client.api_client.close()
-    assert client.api_client._pool is None
-    with pytest.raises(ValueError):
-        pool.apply_async(print)
+    with pytest.raises(RuntimeError, match="closed"):
+        pool.submit(print)
 
 
 def test_async_req_errors_surface_on_get(server: RecordingServer) -> None:
