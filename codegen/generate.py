@@ -40,7 +40,7 @@ from codegen.spec import Spec  # noqa: E402
 
 SPEC_PATH = ROOT / "spec" / "cyclos-4.11.5.yaml"
 #: The operations generated so far (the whole descriptor is the project's spec).
-SPEC_PATHS = "/auth"
+SPEC_PATHS = ""
 MODELS_DIR = "swagger_client/models"
 API_DIR = "swagger_client/api"
 README = "README.md"

@@ -85,7 +85,13 @@ def imports_for(
     if lines:
         lines.append("")
     if model_base:
-        lines.append("from swagger_client.model_base import %s" % ", ".join(model_base))
+        # Each name on its own line, the private aliases (``field as _field``: a spec
+        # property may be called ``field``) after the plain ones, as isort orders them.
+        plain = [n for n in model_base if " as " not in n]
+        if plain:
+            lines.append("from swagger_client.model_base import %s" % ", ".join(plain))
+        for name in sorted(n for n in model_base if " as " in n):
+            lines.append("from swagger_client.model_base import %s" % name)
     if base_import:
         lines.append(base_import)
     models = sorted(referenced - {"datetime"})

@@ -43,15 +43,15 @@ def _param_tuple(p: Param) -> str:
         args.append("explode=False")
     if p.secret:
         args.append("secret=True")
-    return "Parameter(%s)" % ", ".join(args)
+    return "_Parameter(%s)" % ", ".join(args)
 
 
 def _response(answer: Answer) -> str:
     if answer.type is None:
-        return "Response(None, %s)" % literal(answer.media)
+        return "_Response(None, %s)" % literal(answer.media)
     if answer.media == "json":
-        return "Response(%s)" % literal(answer.type)
-    return "Response(%s, %s)" % (literal(answer.type), literal(answer.media))
+        return "_Response(%s)" % literal(answer.type)
+    return "_Response(%s, %s)" % (literal(answer.type), literal(answer.media))
 
 
 def _security(op: Operation) -> str:
@@ -66,7 +66,7 @@ def _security(op: Operation) -> str:
 def render_operation_constant(op: Operation) -> str:
     params = [_param_tuple(p) for p in op.params]
     lines = [
-        "%s = Operation(" % constant(op),
+        "%s = _Operation(" % constant(op),
         "    name=%s," % literal(op.name),
         "    method=%s," % literal(op.method),
         "    path=%s," % literal(op.path),
@@ -170,10 +170,10 @@ def render_api_module(spec: Spec, api_class: str, ops: List[Operation]) -> str:
     models = sorted(referenced - {"datetime"})
     type_imports = "\n".join(reexport_line(spec.schemas[n].module, n) for n in models)
     tag = ops[0].tag
-    operation_names = {"Operation"}
+    operation_names = ["Operation as _Operation"]
     if any(op.params for op in ops):
-        operation_names.add("Parameter")
-    operation_names.add("Response")
+        operation_names.append("Parameter as _Parameter")
+    operation_names.append("Response as _Response")
     return template("api.py.tmpl").substitute(
         header=header(),
         api_class=api_class,
@@ -184,7 +184,7 @@ def render_api_module(spec: Spec, api_class: str, ops: List[Operation]) -> str:
         ),
         datetime_import="import datetime\n" if "datetime" in referenced else "",
         typing=", ".join(typing_order(typing_names | {"TYPE_CHECKING"})),
-        operation_names=", ".join(sorted(operation_names)),
+        operation_imports="\n".join("from swagger_client.operation import %s" % n for n in operation_names),
         type_imports=type_imports or "    pass",
         operations="\n\n".join(render_operation_constant(op) for op in ops),
         methods=methods,
@@ -202,7 +202,9 @@ def render_api_init(spec: Spec) -> str:
     apis = spec.apis()
     modules = "\n".join("    %s: %s," % (literal(name), literal(module_of(name))) for name in apis)
     names = "\n".join("    %s," % literal(name) for name in apis)
-    imports = "\n".join("    from swagger_client.api.%s import %s as %s" % (module_of(n), n, n) for n in apis)
+    imports = "\n".join(
+        "    from swagger_client.api.%s import %s as %s" % (module_of(n), n, n) for n in sorted(apis, key=module_of)
+    )
     return template("api_init.py.tmpl").substitute(
         header=header(), modules=modules, all_names=names, type_imports=imports
     )

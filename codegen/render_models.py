@@ -33,22 +33,22 @@ def render_model(spec: Spec, schema: Schema) -> str:
             args.append(literal(p.doc))
         if p.secret:
             args.append("secret=True")
-        lines.append("    %s: Optional[%s] = field(%s)" % (p.name, ann, ", ".join(args)))
+        lines.append("    %s: Optional[%s] = _field(%s)" % (p.name, ann, ", ".join(args)))
     aliased = [p for p in schema.props if p.alias]
     for p in aliased:
         ann = annotation(spec, p.type, referenced, typing_names)
-        lines.append("    %s: Optional[%s] = alias(%s)" % (p.alias, ann, literal(p.name)))
+        lines.append("    %s: Optional[%s] = _alias(%s)" % (p.alias, ann, literal(p.name)))
     referenced.discard(schema.name)
     if schema.parent:
         base_import = "from swagger_client.models.%s import %s" % (spec.schemas[schema.parent].module, schema.parent)
         base = schema.parent
-        model_base_names = ["field"] if schema.props else []
+        model_base_names = ["field as _field"] if schema.props else []
     else:
         base_import = ""
         base = "Model"
-        model_base_names = ["Model", "field"] if schema.props else ["Model"]
+        model_base_names = ["Model", "field as _field"] if schema.props else ["Model"]
     if aliased:
-        model_base_names.insert(0, "alias")
+        model_base_names.insert(0, "alias as _alias")
     inherited = [p.name for s in spec.chain(schema)[:-1] for p in s.props]
     doc = schema.doc or schema.name
     if inherited:

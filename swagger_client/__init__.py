@@ -1,4 +1,4 @@
-"""Python client for the authentication API (``/auth``) of Cyclos 4.11.5.
+"""Python client for the whole REST API of Cyclos 4.11.5.
 
 Drop-in compatible with the swagger-codegen client::
 
@@ -10,7 +10,8 @@ Drop-in compatible with the swagger-codegen client::
     api = swagger_client.AuthApi(swagger_client.ApiClient(configuration))
     auth = api.login()
 
-Models (``swagger_client.Auth``...) and heavier modules load on first use.
+API classes (``swagger_client.UsersApi``...), models (``swagger_client.Auth``...) and
+heavier modules load on first use.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from swagger_client.version import __version__
 _EXPORTS = {
     "ApiClient": "swagger_client.api_client",
     "Configuration": "swagger_client.configuration",
-    "AuthApi": "swagger_client.api.auth_api",
     "open_session": "swagger_client.session",
     "Session": "swagger_client.session",
     "SecondaryPasswordRequired": "swagger_client.session",
@@ -46,7 +46,7 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
-    from swagger_client.api.auth_api import AuthApi as AuthApi
+    from swagger_client.api import *  # noqa: F403
     from swagger_client.api_client import ApiClient as ApiClient
     from swagger_client.configuration import Configuration as Configuration
     from swagger_client.exceptions import ApiConnectionError as ApiConnectionError
@@ -74,10 +74,16 @@ def _models() -> Any:
     return importlib.import_module("swagger_client.models")
 
 
+def _apis() -> Any:
+    return importlib.import_module("swagger_client.api")
+
+
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is not None:
         value = getattr(importlib.import_module(module), name)
+    elif name.endswith("Api") and name in _apis()._MODULES:
+        value = getattr(_apis(), name)
     else:
         models = _models()
         if name not in models._MODULES:
@@ -88,7 +94,8 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> List[str]:
-    return sorted(set(globals()) | set(_EXPORTS) | set(_models().__all__))
+    return sorted(set(globals()) | set(_EXPORTS) | set(_apis().__all__) | set(_models().__all__))
 
 
-__all__ = ["__version__", *_EXPORTS]  # models are reachable as attributes too (see __dir__)
+# API classes and models are reachable as attributes too (see __dir__).
+__all__ = ["__version__", *_EXPORTS]

@@ -18,19 +18,19 @@ CREDENTIAL_HEADERS: Tuple[str, ...] = ("Session-Prefix",)
 
 #: The model of a 500 answer, by its ``kind``.
 ERROR_KINDS: Dict[str, str] = {
-    "buyVoucher": "Error",
+    "buyVoucher": "BuyVoucherError",
     "forgottenPassword": "ForgottenPasswordError",
     "general": "Error",
-    "initializeNfc": "Error",
-    "nested": "Error",
-    "nfcAuth": "Error",
+    "initializeNfc": "InitializeNfcError",
+    "nested": "NestedError",
+    "nfcAuth": "NfcAuthError",
     "otp": "OtpError",
-    "payment": "Error",
-    "personalizeNfc": "Error",
-    "pos": "Error",
-    "redeemVoucher": "Error",
-    "shoppingCart": "Error",
-    "shoppingCartCheckout": "Error",
+    "payment": "PaymentError",
+    "personalizeNfc": "PersonalizeNfcError",
+    "pos": "PosError",
+    "redeemVoucher": "RedeemVoucherError",
+    "shoppingCart": "ShoppingCartError",
+    "shoppingCartCheckout": "ShoppingCartCheckoutError",
 }
 
 #: The model of an error status an operation declares no body for.

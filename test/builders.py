@@ -13,7 +13,7 @@ from typing import Any, Dict, List
 from codegen.spec import Spec
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC_PATH = ROOT / "spec" / "cyclos-4.11.5-auth.yaml"
+SPEC_PATH = ROOT / "spec" / "cyclos-4.11.5.yaml"
 
 DATETIME_SAMPLES = ["2021-03-04T10:20:30.123-03:00", "2022-01-01T00:00:00Z", "2023-06-15T12:00:00+02:00"]
 

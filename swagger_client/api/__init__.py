@@ -10,15 +10,114 @@ import importlib
 from typing import TYPE_CHECKING, Any, List
 
 _MODULES = {
+    "AccountsApi": "accounts_api",
+    "AddressesApi": "addresses_api",
+    "AgreementsApi": "agreements_api",
     "AuthApi": "auth_api",
+    "CaptchaApi": "captcha_api",
+    "ClientsApi": "clients_api",
+    "ContactInfosApi": "contact_infos_api",
+    "ContactsApi": "contacts_api",
+    "FilesApi": "files_api",
+    "ImagesApi": "images_api",
+    "MarketplaceApi": "marketplace_api",
+    "MobileApi": "mobile_api",
+    "NFCApi": "nfc_api",
+    "NotificationsApi": "notifications_api",
+    "OperationsApi": "operations_api",
+    "OperatorsApi": "operators_api",
+    "POSApi": "pos_api",
+    "PasswordsApi": "passwords_api",
+    "PaymentRequestsApi": "payment_requests_api",
+    "PaymentsApi": "payments_api",
+    "PendingPaymentsApi": "pending_payments_api",
+    "PhonesApi": "phones_api",
+    "PushApi": "push_api",
+    "RecordsApi": "records_api",
+    "RecurringPaymentsApi": "recurring_payments_api",
+    "ScheduledPaymentsApi": "scheduled_payments_api",
+    "SessionsApi": "sessions_api",
+    "TicketsApi": "tickets_api",
+    "TransactionsApi": "transactions_api",
+    "TransfersApi": "transfers_api",
+    "UIApi": "ui_api",
+    "UsersApi": "users_api",
+    "ValidationApi": "validation_api",
+    "VouchersApi": "vouchers_api",
 }
 
 __all__ = [
+    "AccountsApi",
+    "AddressesApi",
+    "AgreementsApi",
     "AuthApi",
+    "CaptchaApi",
+    "ClientsApi",
+    "ContactInfosApi",
+    "ContactsApi",
+    "FilesApi",
+    "ImagesApi",
+    "MarketplaceApi",
+    "MobileApi",
+    "NFCApi",
+    "NotificationsApi",
+    "OperationsApi",
+    "OperatorsApi",
+    "POSApi",
+    "PasswordsApi",
+    "PaymentRequestsApi",
+    "PaymentsApi",
+    "PendingPaymentsApi",
+    "PhonesApi",
+    "PushApi",
+    "RecordsApi",
+    "RecurringPaymentsApi",
+    "ScheduledPaymentsApi",
+    "SessionsApi",
+    "TicketsApi",
+    "TransactionsApi",
+    "TransfersApi",
+    "UIApi",
+    "UsersApi",
+    "ValidationApi",
+    "VouchersApi",
 ]
 
 if TYPE_CHECKING:
+    from swagger_client.api.accounts_api import AccountsApi as AccountsApi
+    from swagger_client.api.addresses_api import AddressesApi as AddressesApi
+    from swagger_client.api.agreements_api import AgreementsApi as AgreementsApi
     from swagger_client.api.auth_api import AuthApi as AuthApi
+    from swagger_client.api.captcha_api import CaptchaApi as CaptchaApi
+    from swagger_client.api.clients_api import ClientsApi as ClientsApi
+    from swagger_client.api.contact_infos_api import ContactInfosApi as ContactInfosApi
+    from swagger_client.api.contacts_api import ContactsApi as ContactsApi
+    from swagger_client.api.files_api import FilesApi as FilesApi
+    from swagger_client.api.images_api import ImagesApi as ImagesApi
+    from swagger_client.api.marketplace_api import MarketplaceApi as MarketplaceApi
+    from swagger_client.api.mobile_api import MobileApi as MobileApi
+    from swagger_client.api.nfc_api import NFCApi as NFCApi
+    from swagger_client.api.notifications_api import NotificationsApi as NotificationsApi
+    from swagger_client.api.operations_api import OperationsApi as OperationsApi
+    from swagger_client.api.operators_api import OperatorsApi as OperatorsApi
+    from swagger_client.api.passwords_api import PasswordsApi as PasswordsApi
+    from swagger_client.api.payment_requests_api import PaymentRequestsApi as PaymentRequestsApi
+    from swagger_client.api.payments_api import PaymentsApi as PaymentsApi
+    from swagger_client.api.pending_payments_api import PendingPaymentsApi as PendingPaymentsApi
+    from swagger_client.api.phones_api import PhonesApi as PhonesApi
+    from swagger_client.api.pos_api import POSApi as POSApi
+    from swagger_client.api.push_api import PushApi as PushApi
+    from swagger_client.api.records_api import RecordsApi as RecordsApi
+    from swagger_client.api.recurring_payments_api import RecurringPaymentsApi as RecurringPaymentsApi
+    from swagger_client.api.scheduled_payments_api import ScheduledPaymentsApi as ScheduledPaymentsApi
+    from swagger_client.api.sessions_api import SessionsApi as SessionsApi
+    from swagger_client.api.tickets_api import TicketsApi as TicketsApi
+    from swagger_client.api.transactions_api import TransactionsApi as TransactionsApi
+    from swagger_client.api.transfers_api import TransfersApi as TransfersApi
+    from swagger_client.api.ui_api import UIApi as UIApi
+    from swagger_client.api.users_api import UsersApi as UsersApi
+    from swagger_client.api.validation_api import ValidationApi as ValidationApi
+    from swagger_client.api.vouchers_api import VouchersApi as VouchersApi
 
 
 def __getattr__(name: str) -> Any:

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union
 
 from swagger_client.api_client import ApiClient
 from swagger_client.exceptions import ApiTypeError
-from swagger_client.operation import Operation, Parameter, Response
+from swagger_client.operation import Operation as _Operation
+from swagger_client.operation import Parameter as _Parameter
+from swagger_client.operation import Response as _Response
 
 if TYPE_CHECKING:
     from swagger_client.models.auth import Auth
@@ -20,127 +22,127 @@ if TYPE_CHECKING:
     from swagger_client.models.forgotten_password_request import ForgottenPasswordRequest
     from swagger_client.models.password_input import PasswordInput
 
-CHANGE_FORGOTTEN_PASSWORD = Operation(
+CHANGE_FORGOTTEN_PASSWORD = _Operation(
     name="change_forgotten_password",
     method="POST",
     path="/auth/forgotten-password",
     parameters=(
-        Parameter("params", "body", "body", "ChangeForgottenPassword", required=True),
+        _Parameter("params", "body", "body", "ChangeForgottenPassword", required=True),
     ),
-    responses={204: Response(None, "none"), 401: Response("UnauthorizedError"), 403: Response("ForbiddenError"), 404: Response("NotFoundError"), 500: Response("ForgottenPasswordError")},
+    responses={204: _Response(None, "none"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 500: _Response("ForgottenPasswordError")},
     security=None,  # the spec lists none: any configured credential is sent
     body_media="application/json",
 )
 
-DISCONNECT_CURRENT_CLIENT = Operation(
+DISCONNECT_CURRENT_CLIENT = _Operation(
     name="disconnect_current_client",
     method="DELETE",
     path="/auth/access-client",
     parameters=(
-        Parameter("confirmation_password", "confirmationPassword", "header", "str", secret=True),
+        _Parameter("confirmation_password", "confirmationPassword", "header", "str", secret=True),
     ),
-    responses={200: Response(None, "none"), 401: Response("UnauthorizedError"), 403: Response("ForbiddenError"), 404: Response("NotFoundError"), 409: Response("ConflictError"), 500: Response("Error")},
+    responses={200: _Response(None, "none"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 409: _Response("ConflictError"), 500: _Response("Error")},
     security=(("accessClient",),),
 )
 
-FORGOTTEN_PASSWORD_REQUEST = Operation(
+FORGOTTEN_PASSWORD_REQUEST = _Operation(
     name="forgotten_password_request",
     method="POST",
     path="/auth/forgotten-password/request",
     parameters=(
-        Parameter("params", "body", "body", "ForgottenPasswordRequest", required=True),
+        _Parameter("params", "body", "body", "ForgottenPasswordRequest", required=True),
     ),
-    responses={204: Response(None, "none"), 401: Response("UnauthorizedError"), 403: Response("ForbiddenError"), 404: Response("NotFoundError"), 500: Response("Error")},
+    responses={204: _Response(None, "none"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 500: _Response("Error")},
     security=None,  # the spec lists none: any configured credential is sent
     body_media="application/json",
 )
 
-GET_CURRENT_AUTH = Operation(
+GET_CURRENT_AUTH = _Operation(
     name="get_current_auth",
     method="GET",
     path="/auth",
     parameters=(
-        Parameter("fields", "fields", "query", "list[str]"),
+        _Parameter("fields", "fields", "query", "list[str]"),
     ),
-    responses={200: Response("Auth"), 401: Response("UnauthorizedError"), 403: Response("ForbiddenError"), 404: Response("NotFoundError"), 500: Response("Error")},
+    responses={200: _Response("Auth"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 500: _Response("Error")},
     security=None,  # the spec lists none: any configured credential is sent
 )
 
-GET_DATA_FOR_CHANGE_FORGOTTEN_PASSWORD = Operation(
+GET_DATA_FOR_CHANGE_FORGOTTEN_PASSWORD = _Operation(
     name="get_data_for_change_forgotten_password",
     method="GET",
     path="/auth/forgotten-password/data-for-change",
     parameters=(
-        Parameter("fields", "fields", "query", "list[str]"),
-        Parameter("key", "key", "query", "str", required=True, secret=True),
+        _Parameter("fields", "fields", "query", "list[str]"),
+        _Parameter("key", "key", "query", "str", required=True, secret=True),
     ),
-    responses={200: Response("DataForChangeForgottenPassword"), 401: Response("UnauthorizedError"), 403: Response("ForbiddenError"), 404: Response("NotFoundError"), 500: Response("Error")},
+    responses={200: _Response("DataForChangeForgottenPassword"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 500: _Response("Error")},
     security=None,  # the spec lists none: any configured credential is sent
 )
 
-GET_DATA_FOR_LOGIN = Operation(
+GET_DATA_FOR_LOGIN = _Operation(
     name="get_data_for_login",
     method="GET",
     path="/auth/data-for-login",
     parameters=(
-        Parameter("fields", "fields", "query", "list[str]"),
+        _Parameter("fields", "fields", "query", "list[str]"),
     ),
-    responses={200: Response("DataForLogin"), 204: Response(None, "none"), 401: Response("UnauthorizedError"), 403: Response("ForbiddenError"), 404: Response("NotFoundError"), 500: Response("Error")},
+    responses={200: _Response("DataForLogin"), 204: _Response(None, "none"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 500: _Response("Error")},
     security=(),  # called as a guest (codegen/overrides.yaml); _headers may still carry one
 )
 
-GET_SECONDARY_PASSWORD_INPUT = Operation(
+GET_SECONDARY_PASSWORD_INPUT = _Operation(
     name="get_secondary_password_input",
     method="GET",
     path="/auth/session/secondary-password",
     parameters=(),
-    responses={200: Response("PasswordInput"), 401: Response("UnauthorizedError"), 403: Response("ForbiddenError"), 404: Response("NotFoundError"), 500: Response("Error")},
+    responses={200: _Response("PasswordInput"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 500: _Response("Error")},
     security=(("session",),),
 )
 
-LOGIN = Operation(
+LOGIN = _Operation(
     name="login",
     method="POST",
     path="/auth/session",
     parameters=(
-        Parameter("fields", "fields", "query", "list[str]"),
-        Parameter("cookie", "cookie", "query", "bool"),
-        Parameter("timeout_in_seconds", "timeoutInSeconds", "query", "int"),
+        _Parameter("fields", "fields", "query", "list[str]"),
+        _Parameter("cookie", "cookie", "query", "bool"),
+        _Parameter("timeout_in_seconds", "timeoutInSeconds", "query", "int"),
     ),
-    responses={200: Response("Auth"), 401: Response("UnauthorizedError"), 403: Response("ForbiddenError"), 404: Response("NotFoundError"), 500: Response("Error")},
+    responses={200: _Response("Auth"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 500: _Response("Error")},
     security=(("basic",), ("accessClient",),),
 )
 
-LOGOUT = Operation(
+LOGOUT = _Operation(
     name="logout",
     method="DELETE",
     path="/auth/session",
     parameters=(
-        Parameter("cookie", "cookie", "query", "bool"),
+        _Parameter("cookie", "cookie", "query", "bool"),
     ),
-    responses={200: Response(None, "none"), 401: Response("UnauthorizedError"), 403: Response("ForbiddenError"), 404: Response("NotFoundError"), 409: Response("ConflictError"), 500: Response("Error")},
+    responses={200: _Response(None, "none"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 409: _Response("ConflictError"), 500: _Response("Error")},
     security=(("session",),),
 )
 
-NEW_OTP = Operation(
+NEW_OTP = _Operation(
     name="new_otp",
     method="POST",
     path="/auth/otp",
     parameters=(
-        Parameter("medium", "medium", "query", "SendMediumEnum", required=True, enum=("email", "sms",)),
+        _Parameter("medium", "medium", "query", "SendMediumEnum", required=True, enum=("email", "sms",)),
     ),
-    responses={200: Response("list[str]"), 401: Response("UnauthorizedError"), 403: Response("ForbiddenError"), 404: Response("NotFoundError"), 422: Response("InputError"), 500: Response("OtpError")},
+    responses={200: _Response("list[str]"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 422: _Response("InputError"), 500: _Response("OtpError")},
     security=(("basic",), ("session",), ("accessClient",),),
 )
 
-VALIDATE_SECONDARY_PASSWORD = Operation(
+VALIDATE_SECONDARY_PASSWORD = _Operation(
     name="validate_secondary_password",
     method="POST",
     path="/auth/session/secondary-password",
     parameters=(
-        Parameter("password", "body", "body", "str", required=True),
+        _Parameter("password", "body", "body", "str", required=True),
     ),
-    responses={204: Response(None, "none"), 401: Response("UnauthorizedError"), 403: Response("ForbiddenError"), 404: Response("NotFoundError"), 500: Response("Error")},
+    responses={204: _Response(None, "none"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 500: _Response("Error")},
     security=(("session",),),
     body_media="text/plain",
 )

@@ -10,25 +10,137 @@ import importlib
 from typing import TYPE_CHECKING, Any, List
 
 _MODULES = {
+    "AcceptOrReschedulePaymentRequest": "accept_or_reschedule_payment_request",
+    "AcceptOrderByBuyer": "accept_order_by_buyer",
+    "AcceptOrderBySeller": "accept_order_by_seller",
     "Account": "account",
+    "AccountBalanceEntry": "account_balance_entry",
+    "AccountBalanceHistoryResult": "account_balance_history_result",
+    "AccountHistoryOrderByEnum": "account_history_order_by_enum",
+    "AccountHistoryQueryFilters": "account_history_query_filters",
+    "AccountHistoryResult": "account_history_result",
+    "AccountHistoryStatus": "account_history_status",
     "AccountKind": "account_kind",
     "AccountPermissions": "account_permissions",
+    "AccountStatus": "account_status",
+    "AccountType": "account_type",
     "AccountWithCurrency": "account_with_currency",
+    "AccountWithHistoryStatus": "account_with_history_status",
     "AccountWithOwner": "account_with_owner",
+    "AccountWithStatus": "account_with_status",
+    "ActivateClientResult": "activate_client_result",
     "Ad": "ad",
+    "AdAddressResultEnum": "ad_address_result_enum",
+    "AdBasicData": "ad_basic_data",
+    "AdCategoriesDisplayEnum": "ad_categories_display_enum",
+    "AdCategoryWithChildren": "ad_category_with_children",
+    "AdCategoryWithParent": "ad_category_with_parent",
+    "AdDataForEdit": "ad_data_for_edit",
+    "AdDataForNew": "ad_data_for_new",
+    "AdDataForSearch": "ad_data_for_search",
+    "AdDeliveryMethod": "ad_delivery_method",
+    "AdDeliveryMethodChargeEnum": "ad_delivery_method_charge_enum",
+    "AdDetailed": "ad_detailed",
+    "AdEdit": "ad_edit",
     "AdKind": "ad_kind",
+    "AdManage": "ad_manage",
+    "AdNew": "ad_new",
+    "AdOrderByEnum": "ad_order_by_enum",
+    "AdQueryFilters": "ad_query_filters",
+    "AdQuestion": "ad_question",
+    "AdQuestionView": "ad_question_view",
+    "AdResult": "ad_result",
+    "AdStatusEnum": "ad_status_enum",
+    "AdView": "ad_view",
+    "Address": "address",
+    "AddressBasicData": "address_basic_data",
+    "AddressConfiguration": "address_configuration",
+    "AddressConfigurationForUserProfile": "address_configuration_for_user_profile",
+    "AddressDataForEdit": "address_data_for_edit",
+    "AddressDataForNew": "address_data_for_new",
+    "AddressEdit": "address_edit",
+    "AddressEditWithId": "address_edit_with_id",
+    "AddressFieldEnum": "address_field_enum",
+    "AddressManage": "address_manage",
+    "AddressNew": "address_new",
+    "AddressQueryFieldEnum": "address_query_field_enum",
+    "AddressResult": "address_result",
+    "AddressView": "address_view",
+    "Agreement": "agreement",
+    "AgreementContent": "agreement_content",
+    "AmountSummary": "amount_summary",
     "Auth": "auth",
     "AvailabilityEnum": "availability_enum",
+    "BadRequestError": "bad_request_error",
+    "BadRequestErrorCode": "bad_request_error_code",
+    "BalanceLevelEnum": "balance_level_enum",
     "BankingPermissions": "banking_permissions",
+    "BaseAdDataForSearch": "base_ad_data_for_search",
+    "BaseAdDetailed": "base_ad_detailed",
     "BaseAuth": "base_auth",
+    "BaseCustomFieldValue": "base_custom_field_value",
+    "BaseNfcError": "base_nfc_error",
+    "BaseOrder": "base_order",
+    "BaseOrderAction": "base_order_action",
+    "BaseOrderItem": "base_order_item",
+    "BaseRecordDataForSearch": "base_record_data_for_search",
+    "BaseShoppingCart": "base_shopping_cart",
+    "BaseTransDataForSearch": "base_trans_data_for_search",
+    "BaseTransQueryFilters": "base_trans_query_filters",
+    "BaseTransferDataForSearch": "base_transfer_data_for_search",
+    "BaseTransferQueryFilters": "base_transfer_query_filters",
+    "BaseUserDataForSearch": "base_user_data_for_search",
+    "BasicAdQueryFilters": "basic_ad_query_filters",
+    "BasicOperatorQueryFilters": "basic_operator_query_filters",
+    "BasicProfileFieldEnum": "basic_profile_field_enum",
+    "BasicProfileFieldInput": "basic_profile_field_input",
+    "BasicUserDataForEdit": "basic_user_data_for_edit",
+    "BasicUserQueryFilters": "basic_user_query_filters",
+    "BrokerView": "broker_view",
+    "BuyVoucher": "buy_voucher",
+    "BuyVoucherError": "buy_voucher_error",
+    "BuyVoucherErrorCode": "buy_voucher_error_code",
     "CaptchaProviderEnum": "captcha_provider_enum",
     "CaptchaResponse": "captcha_response",
     "ChangeForgottenPassword": "change_forgotten_password",
+    "ChangePassword": "change_password",
+    "ChangePaymentRequestExpirationDate": "change_payment_request_expiration_date",
+    "ClientStatusEnum": "client_status_enum",
+    "ClientView": "client_view",
+    "CodeVerificationStatusEnum": "code_verification_status_enum",
     "ConflictError": "conflict_error",
     "ConflictErrorCode": "conflict_error_code",
+    "Contact": "contact",
+    "ContactBasicData": "contact_basic_data",
+    "ContactDataForEdit": "contact_data_for_edit",
+    "ContactDataForNew": "contact_data_for_new",
+    "ContactEdit": "contact_edit",
+    "ContactInfo": "contact_info",
+    "ContactInfoBasicData": "contact_info_basic_data",
+    "ContactInfoBinaryValuesForUserProfile": "contact_info_binary_values_for_user_profile",
+    "ContactInfoConfigurationForUserProfile": "contact_info_configuration_for_user_profile",
+    "ContactInfoDataForEdit": "contact_info_data_for_edit",
+    "ContactInfoDataForNew": "contact_info_data_for_new",
+    "ContactInfoDetailed": "contact_info_detailed",
+    "ContactInfoEdit": "contact_info_edit",
+    "ContactInfoEditWithId": "contact_info_edit_with_id",
+    "ContactInfoManage": "contact_info_manage",
+    "ContactInfoNew": "contact_info_new",
+    "ContactInfoResult": "contact_info_result",
+    "ContactInfoView": "contact_info_view",
+    "ContactListDataForSearch": "contact_list_data_for_search",
+    "ContactListQueryFilters": "contact_list_query_filters",
+    "ContactManage": "contact_manage",
+    "ContactNew": "contact_new",
+    "ContactOrderByEnum": "contact_order_by_enum",
+    "ContactResult": "contact_result",
+    "ContactView": "contact_view",
     "ContactsPermissions": "contacts_permissions",
+    "ContactsQueryFilters": "contacts_query_filters",
+    "Country": "country",
     "Currency": "currency",
     "CustomField": "custom_field",
+    "CustomFieldBinaryValues": "custom_field_binary_values",
     "CustomFieldControlEnum": "custom_field_control_enum",
     "CustomFieldDetailed": "custom_field_detailed",
     "CustomFieldDynamicValue": "custom_field_dynamic_value",
@@ -36,12 +148,28 @@ _MODULES = {
     "CustomFieldPossibleValue": "custom_field_possible_value",
     "CustomFieldSizeEnum": "custom_field_size_enum",
     "CustomFieldTypeEnum": "custom_field_type_enum",
+    "CustomFieldValue": "custom_field_value",
+    "DataForAccountHistory": "data_for_account_history",
     "DataForChangeForgottenPassword": "data_for_change_forgotten_password",
+    "DataForEasyInvoice": "data_for_easy_invoice",
+    "DataForEditFullProfile": "data_for_edit_full_profile",
     "DataForLogin": "data_for_login",
+    "DataForMobileGuest": "data_for_mobile_guest",
+    "DataForMobileUser": "data_for_mobile_user",
+    "DataForTransaction": "data_for_transaction",
+    "DataForUi": "data_for_ui",
+    "DataForUserBalancesSearch": "data_for_user_balances_search",
+    "DataForUserPasswords": "data_for_user_passwords",
+    "DateFormatEnum": "date_format_enum",
+    "DatePeriod": "date_period",
+    "DecimalRange": "decimal_range",
+    "DistanceEnum": "distance_enum",
+    "DistanceUnitEnum": "distance_unit_enum",
     "Entity": "entity",
     "EntityReference": "entity_reference",
     "Error": "error",
     "ErrorKind": "error_kind",
+    "ExternalPaymentStatusEnum": "external_payment_status_enum",
     "ExternalPaymentsPermissions": "external_payments_permissions",
     "FileMimeTypeEnum": "file_mime_type_enum",
     "ForbiddenError": "forbidden_error",
@@ -49,92 +177,468 @@ _MODULES = {
     "ForgottenPasswordError": "forgotten_password_error",
     "ForgottenPasswordErrorCode": "forgotten_password_error_code",
     "ForgottenPasswordRequest": "forgotten_password_request",
+    "FullProfileEdit": "full_profile_edit",
+    "FullProfileEditResult": "full_profile_edit_result",
+    "FullTextQueryFilters": "full_text_query_filters",
+    "FullTextWithDistanceQueryFilters": "full_text_with_distance_query_filters",
+    "GeneralOperatorsDataForSearch": "general_operators_data_for_search",
+    "GeneralOperatorsQueryFilters": "general_operators_query_filters",
+    "GeneralRecordsDataForSearch": "general_records_data_for_search",
+    "GeneralRecordsQueryFilters": "general_records_query_filters",
+    "GeographicalCoordinate": "geographical_coordinate",
+    "Group": "group",
+    "GroupForRegistration": "group_for_registration",
+    "GroupKind": "group_kind",
+    "HttpRequestData": "http_request_data",
+    "IAddress": "i_address",
+    "IContactInfo": "i_contact_info",
+    "IPhone": "i_phone",
+    "IPhoneDetailed": "i_phone_detailed",
+    "IUser": "i_user",
+    "IdentificationMethodEnum": "identification_method_enum",
     "Image": "image",
+    "ImageConfigurationForUserProfile": "image_configuration_for_user_profile",
+    "ImageKind": "image_kind",
+    "ImageSizeEnum": "image_size_enum",
+    "ImageView": "image_view",
+    "ImagesListData": "images_list_data",
+    "IncomingMessage": "incoming_message",
+    "InitializeNfcError": "initialize_nfc_error",
+    "InitializeNfcErrorCode": "initialize_nfc_error_code",
     "InputError": "input_error",
     "InputErrorCode": "input_error_code",
     "InternalNamedEntity": "internal_named_entity",
+    "InternalTransactionPreview": "internal_transaction_preview",
+    "Language": "language",
     "LinkedEntityTypeEnum": "linked_entity_type_enum",
+    "LoginUser": "login_user",
+    "MapData": "map_data",
     "MarketplacePermissions": "marketplace_permissions",
+    "MaturityPolicyEnum": "maturity_policy_enum",
+    "MobileBaseData": "mobile_base_data",
+    "MobileOperationEnum": "mobile_operation_enum",
+    "MobilePage": "mobile_page",
+    "MobileTranslations": "mobile_translations",
     "NamedEntity": "named_entity",
+    "NestedError": "nested_error",
+    "NewMessagePush": "new_message_push",
+    "NewNotificationPush": "new_notification_push",
+    "NfcAuthError": "nfc_auth_error",
+    "NfcAuthErrorCode": "nfc_auth_error_code",
+    "NfcDataForInitialize": "nfc_data_for_initialize",
+    "NfcDataForPersonalize": "nfc_data_for_personalize",
+    "NfcExternalAuthenticateParameter": "nfc_external_authenticate_parameter",
+    "NfcExternalAuthenticateResult": "nfc_external_authenticate_result",
+    "NfcInitializeParameter": "nfc_initialize_parameter",
+    "NfcInitializeResult": "nfc_initialize_result",
+    "NfcPersonalizeOtpParameter": "nfc_personalize_otp_parameter",
+    "NfcPersonalizeParameter": "nfc_personalize_parameter",
+    "NfcTagKeyEnum": "nfc_tag_key_enum",
+    "NfcTokenParameter": "nfc_token_parameter",
     "NfcTokenPermissions": "nfc_token_permissions",
+    "NfcTokenWithChallengeParameter": "nfc_token_with_challenge_parameter",
+    "NfcTokenWithUserParameter": "nfc_token_with_user_parameter",
     "NotFoundError": "not_found_error",
+    "Notification": "notification",
+    "NotificationEntityTypeEnum": "notification_entity_type_enum",
+    "NotificationLevelEnum": "notification_level_enum",
+    "NotificationQueryFilters": "notification_query_filters",
+    "NotificationTypeEnum": "notification_type_enum",
     "NotificationsPermissions": "notifications_permissions",
+    "NotificationsStatus": "notifications_status",
+    "NumberFormatEnum": "number_format_enum",
     "Operation": "operation",
+    "OperationDataForRun": "operation_data_for_run",
+    "OperationPageContextEnum": "operation_page_context_enum",
     "OperationPermissions": "operation_permissions",
     "OperationResultTypeEnum": "operation_result_type_enum",
+    "OperationRowActionEnum": "operation_row_action_enum",
     "OperationScopeEnum": "operation_scope_enum",
     "OperationsPermissions": "operations_permissions",
+    "OrderDataForAcceptByBuyer": "order_data_for_accept_by_buyer",
+    "OrderDataForSetDeliveryMethod": "order_data_for_set_delivery_method",
+    "OrderItem": "order_item",
+    "OrderQueryFilters": "order_query_filters",
+    "OrderResult": "order_result",
+    "OrderStatusEnum": "order_status_enum",
+    "OrderView": "order_view",
     "OtpError": "otp_error",
     "OtpErrorCode": "otp_error_code",
     "OutboundSmsStatusEnum": "outbound_sms_status_enum",
+    "OwnerRecordPermissions": "owner_record_permissions",
+    "PasswordActions": "password_actions",
     "PasswordInput": "password_input",
     "PasswordInputMethodEnum": "password_input_method_enum",
     "PasswordModeEnum": "password_mode_enum",
     "PasswordPermissions": "password_permissions",
+    "PasswordRegistration": "password_registration",
+    "PasswordStatus": "password_status",
+    "PasswordStatusAndActions": "password_status_and_actions",
+    "PasswordStatusAndType": "password_status_and_type",
     "PasswordStatusEnum": "password_status_enum",
     "PasswordType": "password_type",
+    "PasswordTypeRegistration": "password_type_registration",
+    "PasswordTypeWithDescription": "password_type_with_description",
     "PasswordsPermissions": "passwords_permissions",
+    "PaymentError": "payment_error",
+    "PaymentErrorCode": "payment_error_code",
+    "PaymentPreview": "payment_preview",
     "PaymentRequestPermissions": "payment_request_permissions",
+    "PaymentRequestSchedulingEnum": "payment_request_scheduling_enum",
+    "PaymentRequestStatusEnum": "payment_request_status_enum",
     "PaymentRequestsPermissions": "payment_requests_permissions",
+    "PaymentSchedulingEnum": "payment_scheduling_enum",
     "PaymentsPermissions": "payments_permissions",
+    "PendingPaymentActionParams": "pending_payment_action_params",
+    "PerformBaseTransaction": "perform_base_transaction",
+    "PerformInternalTransaction": "perform_internal_transaction",
+    "PerformPayment": "perform_payment",
+    "PerformScheduledPaymentInstallment": "perform_scheduled_payment_installment",
+    "PerformTransaction": "perform_transaction",
     "Permissions": "permissions",
+    "PersonalizeNfcError": "personalize_nfc_error",
+    "PersonalizeNfcErrorCode": "personalize_nfc_error_code",
+    "Phone": "phone",
+    "PhoneBasicData": "phone_basic_data",
+    "PhoneConfiguration": "phone_configuration",
+    "PhoneConfigurationForUserProfile": "phone_configuration_for_user_profile",
+    "PhoneDataForEdit": "phone_data_for_edit",
+    "PhoneDataForNew": "phone_data_for_new",
+    "PhoneEdit": "phone_edit",
+    "PhoneEditWithId": "phone_edit_with_id",
+    "PhoneKind": "phone_kind",
+    "PhoneManage": "phone_manage",
+    "PhoneNew": "phone_new",
+    "PhoneResult": "phone_result",
+    "PhoneView": "phone_view",
+    "PhysicalTokenTypeEnum": "physical_token_type_enum",
+    "PosError": "pos_error",
+    "PosErrorCode": "pos_error_code",
+    "PreselectedPeriod": "preselected_period",
+    "Principal": "principal",
     "PrincipalType": "principal_type",
     "PrincipalTypeInput": "principal_type_input",
     "PrincipalTypeKind": "principal_type_kind",
+    "ProfileFieldActions": "profile_field_actions",
+    "PushNotificationEventKind": "push_notification_event_kind",
+    "QueryFilters": "query_filters",
     "Record": "record",
+    "RecordBasePermissions": "record_base_permissions",
+    "RecordBasicData": "record_basic_data",
+    "RecordCustomField": "record_custom_field",
+    "RecordCustomFieldDetailed": "record_custom_field_detailed",
+    "RecordCustomFieldValue": "record_custom_field_value",
+    "RecordDataForEdit": "record_data_for_edit",
+    "RecordDataForNew": "record_data_for_new",
+    "RecordDataForSearch": "record_data_for_search",
+    "RecordEdit": "record_edit",
     "RecordKind": "record_kind",
     "RecordLayoutEnum": "record_layout_enum",
+    "RecordManage": "record_manage",
+    "RecordNew": "record_new",
     "RecordPermissions": "record_permissions",
+    "RecordQueryFilters": "record_query_filters",
+    "RecordResult": "record_result",
+    "RecordSection": "record_section",
     "RecordType": "record_type",
+    "RecordTypeDetailed": "record_type_detailed",
+    "RecordTypeWithMenu": "record_type_with_menu",
+    "RecordView": "record_view",
+    "RecordWithOwnerResult": "record_with_owner_result",
     "RecordsPermissions": "records_permissions",
+    "RecurringPaymentOccurrenceStatusEnum": "recurring_payment_occurrence_status_enum",
+    "RecurringPaymentOccurrenceView": "recurring_payment_occurrence_view",
     "RecurringPaymentPermissions": "recurring_payment_permissions",
+    "RecurringPaymentStatusEnum": "recurring_payment_status_enum",
     "RecurringPaymentsPermissions": "recurring_payments_permissions",
+    "RedeemVoucher": "redeem_voucher",
+    "RedeemVoucherError": "redeem_voucher_error",
+    "RedeemVoucherErrorCode": "redeem_voucher_error_code",
+    "RejectOrder": "reject_order",
     "RelatedTransferType": "related_transfer_type",
     "RoleEnum": "role_enum",
+    "RunOperation": "run_operation",
+    "RunOperationAction": "run_operation_action",
+    "RunOperationActionParameters": "run_operation_action_parameters",
+    "RunOperationResult": "run_operation_result",
+    "RunOperationResultColumn": "run_operation_result_column",
+    "RunOperationResultRow": "run_operation_result_row",
+    "ScheduledPaymentInstallment": "scheduled_payment_installment",
+    "ScheduledPaymentInstallmentPreview": "scheduled_payment_installment_preview",
+    "ScheduledPaymentInstallmentStatusEnum": "scheduled_payment_installment_status_enum",
+    "ScheduledPaymentInstallmentView": "scheduled_payment_installment_view",
     "ScheduledPaymentPermissions": "scheduled_payment_permissions",
+    "ScheduledPaymentStatusEnum": "scheduled_payment_status_enum",
     "ScheduledPaymentsPermissions": "scheduled_payments_permissions",
+    "SearchByDistanceData": "search_by_distance_data",
     "SendMediumEnum": "send_medium_enum",
+    "SendPaymentRequest": "send_payment_request",
+    "SetDeliveryMethod": "set_delivery_method",
+    "SharedRecordsDataForSearch": "shared_records_data_for_search",
+    "SharedRecordsQueryFilters": "shared_records_query_filters",
+    "ShoppingCartCheckout": "shopping_cart_checkout",
+    "ShoppingCartCheckoutError": "shopping_cart_checkout_error",
+    "ShoppingCartCheckoutErrorCode": "shopping_cart_checkout_error_code",
+    "ShoppingCartDataForCheckout": "shopping_cart_data_for_checkout",
+    "ShoppingCartError": "shopping_cart_error",
+    "ShoppingCartErrorCode": "shopping_cart_error_code",
+    "ShoppingCartItem": "shopping_cart_item",
+    "ShoppingCartItemAvailabilityEnum": "shopping_cart_item_availability_enum",
+    "ShoppingCartItemDetailed": "shopping_cart_item_detailed",
+    "ShoppingCartItemQuantityAdjustmentEnum": "shopping_cart_item_quantity_adjustment_enum",
+    "ShoppingCartResult": "shopping_cart_result",
+    "ShoppingCartView": "shopping_cart_view",
     "StoredFile": "stored_file",
+    "TempImageTargetEnum": "temp_image_target_enum",
+    "ThemeUIElement": "theme_ui_element",
+    "TicketApprovalResult": "ticket_approval_result",
+    "TicketNew": "ticket_new",
+    "TicketPreview": "ticket_preview",
+    "TicketProcessResult": "ticket_process_result",
+    "TicketStatusEnum": "ticket_status_enum",
     "TicketsPermissions": "tickets_permissions",
+    "TimeFieldEnum": "time_field_enum",
+    "TimeFormatEnum": "time_format_enum",
+    "TimeInterval": "time_interval",
+    "Token": "token",
+    "TokenDetailed": "token_detailed",
+    "TokenStatusEnum": "token_status_enum",
+    "TokenType": "token_type",
     "TokenTypeEnum": "token_type_enum",
     "TokensPermissions": "tokens_permissions",
     "Transaction": "transaction",
+    "TransactionAuthorization": "transaction_authorization",
+    "TransactionAuthorizationActionEnum": "transaction_authorization_action_enum",
+    "TransactionAuthorizationLevelData": "transaction_authorization_level_data",
     "TransactionAuthorizationPermissions": "transaction_authorization_permissions",
     "TransactionAuthorizationStatusEnum": "transaction_authorization_status_enum",
+    "TransactionAuthorizationTypeEnum": "transaction_authorization_type_enum",
     "TransactionAuthorizationsPermissions": "transaction_authorizations_permissions",
+    "TransactionDataForSearch": "transaction_data_for_search",
     "TransactionKind": "transaction_kind",
+    "TransactionPreview": "transaction_preview",
+    "TransactionQueryFilters": "transaction_query_filters",
+    "TransactionResult": "transaction_result",
+    "TransactionSubjectsEnum": "transaction_subjects_enum",
+    "TransactionTypeData": "transaction_type_data",
+    "TransactionView": "transaction_view",
     "Transfer": "transfer",
+    "TransferDataForSearch": "transfer_data_for_search",
+    "TransferDirectionEnum": "transfer_direction_enum",
+    "TransferFeePreview": "transfer_fee_preview",
+    "TransferFilter": "transfer_filter",
+    "TransferKind": "transfer_kind",
+    "TransferQueryFilters": "transfer_query_filters",
+    "TransferResult": "transfer_result",
     "TransferStatus": "transfer_status",
+    "TransferStatusFlow": "transfer_status_flow",
+    "TransferStatusFlowForTransferView": "transfer_status_flow_for_transfer_view",
+    "TransferStatusLog": "transfer_status_log",
     "TransferType": "transfer_type",
+    "TransferTypeWithCurrency": "transfer_type_with_currency",
+    "TransferView": "transfer_view",
+    "UIElementWithContent": "ui_element_with_content",
+    "UiKind": "ui_kind",
+    "UnansweredAdQuestionResult": "unanswered_ad_question_result",
     "UnauthorizedError": "unauthorized_error",
     "UnauthorizedErrorCode": "unauthorized_error_code",
     "User": "user",
+    "UserAddressResultEnum": "user_address_result_enum",
+    "UserAddressesListData": "user_addresses_list_data",
+    "UserAdsDataForSearch": "user_ads_data_for_search",
+    "UserAdsQueryFilters": "user_ads_query_filters",
+    "UserAuth": "user_auth",
+    "UserBasicData": "user_basic_data",
+    "UserClientTypePermissions": "user_client_type_permissions",
+    "UserContactInfosListData": "user_contact_infos_list_data",
+    "UserContactPermissions": "user_contact_permissions",
+    "UserCustomFieldDetailed": "user_custom_field_detailed",
+    "UserCustomFieldValue": "user_custom_field_value",
+    "UserDataForEdit": "user_data_for_edit",
+    "UserDataForMap": "user_data_for_map",
+    "UserDataForNew": "user_data_for_new",
+    "UserDataForSearch": "user_data_for_search",
+    "UserEdit": "user_edit",
+    "UserImageKind": "user_image_kind",
+    "UserManage": "user_manage",
+    "UserMarketplacePermissions": "user_marketplace_permissions",
+    "UserNew": "user_new",
+    "UserOperatorsDataForSearch": "user_operators_data_for_search",
+    "UserOperatorsQueryFilters": "user_operators_query_filters",
+    "UserOrderByEnum": "user_order_by_enum",
+    "UserOrderResult": "user_order_result",
+    "UserPaymentPermissions": "user_payment_permissions",
+    "UserPermissions": "user_permissions",
+    "UserPhonesListData": "user_phones_list_data",
     "UserProfilePermissions": "user_profile_permissions",
+    "UserQueryFilters": "user_query_filters",
+    "UserRegistrationPrincipal": "user_registration_principal",
+    "UserRegistrationResult": "user_registration_result",
+    "UserRegistrationStatusEnum": "user_registration_status_enum",
+    "UserResult": "user_result",
     "UserStatusEnum": "user_status_enum",
+    "UserView": "user_view",
+    "UserVouchersDataForSearch": "user_vouchers_data_for_search",
+    "UserVouchersQueryFilters": "user_vouchers_query_filters",
+    "UserWithBalanceResult": "user_with_balance_result",
     "UsersPermissions": "users_permissions",
+    "UsersWithBalanceOrderByEnum": "users_with_balance_order_by_enum",
+    "UsersWithBalanceQueryFilters": "users_with_balance_query_filters",
+    "UsersWithBalanceSummary": "users_with_balance_summary",
     "VersionedEntity": "versioned_entity",
+    "VersionedEntityReference": "versioned_entity_reference",
+    "Voucher": "voucher",
+    "VoucherBasicData": "voucher_basic_data",
+    "VoucherBoughtResult": "voucher_bought_result",
+    "VoucherCancelActionEnum": "voucher_cancel_action_enum",
+    "VoucherConfiguration": "voucher_configuration",
+    "VoucherCreationTypeEnum": "voucher_creation_type_enum",
+    "VoucherDataForBuy": "voucher_data_for_buy",
+    "VoucherDataForRedeem": "voucher_data_for_redeem",
+    "VoucherInitialDataForRedeem": "voucher_initial_data_for_redeem",
+    "VoucherRedeemResult": "voucher_redeem_result",
+    "VoucherRelationEnum": "voucher_relation_enum",
+    "VoucherResult": "voucher_result",
+    "VoucherStatusEnum": "voucher_status_enum",
+    "VoucherType": "voucher_type",
+    "VoucherTypeDetailed": "voucher_type_detailed",
+    "VoucherView": "voucher_view",
+    "WebshopAd": "webshop_ad",
+    "WeekDayEnum": "week_day_enum",
 }
 
 __all__ = [
+    "AcceptOrReschedulePaymentRequest",
+    "AcceptOrderByBuyer",
+    "AcceptOrderBySeller",
     "Account",
+    "AccountBalanceEntry",
+    "AccountBalanceHistoryResult",
+    "AccountHistoryOrderByEnum",
+    "AccountHistoryQueryFilters",
+    "AccountHistoryResult",
+    "AccountHistoryStatus",
     "AccountKind",
     "AccountPermissions",
+    "AccountStatus",
+    "AccountType",
     "AccountWithCurrency",
+    "AccountWithHistoryStatus",
     "AccountWithOwner",
+    "AccountWithStatus",
+    "ActivateClientResult",
     "Ad",
+    "AdAddressResultEnum",
+    "AdBasicData",
+    "AdCategoriesDisplayEnum",
+    "AdCategoryWithChildren",
+    "AdCategoryWithParent",
+    "AdDataForEdit",
+    "AdDataForNew",
+    "AdDataForSearch",
+    "AdDeliveryMethod",
+    "AdDeliveryMethodChargeEnum",
+    "AdDetailed",
+    "AdEdit",
     "AdKind",
+    "AdManage",
+    "AdNew",
+    "AdOrderByEnum",
+    "AdQueryFilters",
+    "AdQuestion",
+    "AdQuestionView",
+    "AdResult",
+    "AdStatusEnum",
+    "AdView",
+    "Address",
+    "AddressBasicData",
+    "AddressConfiguration",
+    "AddressConfigurationForUserProfile",
+    "AddressDataForEdit",
+    "AddressDataForNew",
+    "AddressEdit",
+    "AddressEditWithId",
+    "AddressFieldEnum",
+    "AddressManage",
+    "AddressNew",
+    "AddressQueryFieldEnum",
+    "AddressResult",
+    "AddressView",
+    "Agreement",
+    "AgreementContent",
+    "AmountSummary",
     "Auth",
     "AvailabilityEnum",
+    "BadRequestError",
+    "BadRequestErrorCode",
+    "BalanceLevelEnum",
     "BankingPermissions",
+    "BaseAdDataForSearch",
+    "BaseAdDetailed",
     "BaseAuth",
+    "BaseCustomFieldValue",
+    "BaseNfcError",
+    "BaseOrder",
+    "BaseOrderAction",
+    "BaseOrderItem",
+    "BaseRecordDataForSearch",
+    "BaseShoppingCart",
+    "BaseTransDataForSearch",
+    "BaseTransQueryFilters",
+    "BaseTransferDataForSearch",
+    "BaseTransferQueryFilters",
+    "BaseUserDataForSearch",
+    "BasicAdQueryFilters",
+    "BasicOperatorQueryFilters",
+    "BasicProfileFieldEnum",
+    "BasicProfileFieldInput",
+    "BasicUserDataForEdit",
+    "BasicUserQueryFilters",
+    "BrokerView",
+    "BuyVoucher",
+    "BuyVoucherError",
+    "BuyVoucherErrorCode",
     "CaptchaProviderEnum",
     "CaptchaResponse",
     "ChangeForgottenPassword",
+    "ChangePassword",
+    "ChangePaymentRequestExpirationDate",
+    "ClientStatusEnum",
+    "ClientView",
+    "CodeVerificationStatusEnum",
     "ConflictError",
     "ConflictErrorCode",
+    "Contact",
+    "ContactBasicData",
+    "ContactDataForEdit",
+    "ContactDataForNew",
+    "ContactEdit",
+    "ContactInfo",
+    "ContactInfoBasicData",
+    "ContactInfoBinaryValuesForUserProfile",
+    "ContactInfoConfigurationForUserProfile",
+    "ContactInfoDataForEdit",
+    "ContactInfoDataForNew",
+    "ContactInfoDetailed",
+    "ContactInfoEdit",
+    "ContactInfoEditWithId",
+    "ContactInfoManage",
+    "ContactInfoNew",
+    "ContactInfoResult",
+    "ContactInfoView",
+    "ContactListDataForSearch",
+    "ContactListQueryFilters",
+    "ContactManage",
+    "ContactNew",
+    "ContactOrderByEnum",
+    "ContactResult",
+    "ContactView",
     "ContactsPermissions",
+    "ContactsQueryFilters",
+    "Country",
     "Currency",
     "CustomField",
+    "CustomFieldBinaryValues",
     "CustomFieldControlEnum",
     "CustomFieldDetailed",
     "CustomFieldDynamicValue",
@@ -142,12 +646,28 @@ __all__ = [
     "CustomFieldPossibleValue",
     "CustomFieldSizeEnum",
     "CustomFieldTypeEnum",
+    "CustomFieldValue",
+    "DataForAccountHistory",
     "DataForChangeForgottenPassword",
+    "DataForEasyInvoice",
+    "DataForEditFullProfile",
     "DataForLogin",
+    "DataForMobileGuest",
+    "DataForMobileUser",
+    "DataForTransaction",
+    "DataForUi",
+    "DataForUserBalancesSearch",
+    "DataForUserPasswords",
+    "DateFormatEnum",
+    "DatePeriod",
+    "DecimalRange",
+    "DistanceEnum",
+    "DistanceUnitEnum",
     "Entity",
     "EntityReference",
     "Error",
     "ErrorKind",
+    "ExternalPaymentStatusEnum",
     "ExternalPaymentsPermissions",
     "FileMimeTypeEnum",
     "ForbiddenError",
@@ -155,92 +675,492 @@ __all__ = [
     "ForgottenPasswordError",
     "ForgottenPasswordErrorCode",
     "ForgottenPasswordRequest",
+    "FullProfileEdit",
+    "FullProfileEditResult",
+    "FullTextQueryFilters",
+    "FullTextWithDistanceQueryFilters",
+    "GeneralOperatorsDataForSearch",
+    "GeneralOperatorsQueryFilters",
+    "GeneralRecordsDataForSearch",
+    "GeneralRecordsQueryFilters",
+    "GeographicalCoordinate",
+    "Group",
+    "GroupForRegistration",
+    "GroupKind",
+    "HttpRequestData",
+    "IAddress",
+    "IContactInfo",
+    "IPhone",
+    "IPhoneDetailed",
+    "IUser",
+    "IdentificationMethodEnum",
     "Image",
+    "ImageConfigurationForUserProfile",
+    "ImageKind",
+    "ImageSizeEnum",
+    "ImageView",
+    "ImagesListData",
+    "IncomingMessage",
+    "InitializeNfcError",
+    "InitializeNfcErrorCode",
     "InputError",
     "InputErrorCode",
     "InternalNamedEntity",
+    "InternalTransactionPreview",
+    "Language",
     "LinkedEntityTypeEnum",
+    "LoginUser",
+    "MapData",
     "MarketplacePermissions",
+    "MaturityPolicyEnum",
+    "MobileBaseData",
+    "MobileOperationEnum",
+    "MobilePage",
+    "MobileTranslations",
     "NamedEntity",
+    "NestedError",
+    "NewMessagePush",
+    "NewNotificationPush",
+    "NfcAuthError",
+    "NfcAuthErrorCode",
+    "NfcDataForInitialize",
+    "NfcDataForPersonalize",
+    "NfcExternalAuthenticateParameter",
+    "NfcExternalAuthenticateResult",
+    "NfcInitializeParameter",
+    "NfcInitializeResult",
+    "NfcPersonalizeOtpParameter",
+    "NfcPersonalizeParameter",
+    "NfcTagKeyEnum",
+    "NfcTokenParameter",
     "NfcTokenPermissions",
+    "NfcTokenWithChallengeParameter",
+    "NfcTokenWithUserParameter",
     "NotFoundError",
+    "Notification",
+    "NotificationEntityTypeEnum",
+    "NotificationLevelEnum",
+    "NotificationQueryFilters",
+    "NotificationTypeEnum",
     "NotificationsPermissions",
+    "NotificationsStatus",
+    "NumberFormatEnum",
     "Operation",
+    "OperationDataForRun",
+    "OperationPageContextEnum",
     "OperationPermissions",
     "OperationResultTypeEnum",
+    "OperationRowActionEnum",
     "OperationScopeEnum",
     "OperationsPermissions",
+    "OrderDataForAcceptByBuyer",
+    "OrderDataForSetDeliveryMethod",
+    "OrderItem",
+    "OrderQueryFilters",
+    "OrderResult",
+    "OrderStatusEnum",
+    "OrderView",
     "OtpError",
     "OtpErrorCode",
     "OutboundSmsStatusEnum",
+    "OwnerRecordPermissions",
+    "PasswordActions",
     "PasswordInput",
     "PasswordInputMethodEnum",
     "PasswordModeEnum",
     "PasswordPermissions",
+    "PasswordRegistration",
+    "PasswordStatus",
+    "PasswordStatusAndActions",
+    "PasswordStatusAndType",
     "PasswordStatusEnum",
     "PasswordType",
+    "PasswordTypeRegistration",
+    "PasswordTypeWithDescription",
     "PasswordsPermissions",
+    "PaymentError",
+    "PaymentErrorCode",
+    "PaymentPreview",
     "PaymentRequestPermissions",
+    "PaymentRequestSchedulingEnum",
+    "PaymentRequestStatusEnum",
     "PaymentRequestsPermissions",
+    "PaymentSchedulingEnum",
     "PaymentsPermissions",
+    "PendingPaymentActionParams",
+    "PerformBaseTransaction",
+    "PerformInternalTransaction",
+    "PerformPayment",
+    "PerformScheduledPaymentInstallment",
+    "PerformTransaction",
     "Permissions",
+    "PersonalizeNfcError",
+    "PersonalizeNfcErrorCode",
+    "Phone",
+    "PhoneBasicData",
+    "PhoneConfiguration",
+    "PhoneConfigurationForUserProfile",
+    "PhoneDataForEdit",
+    "PhoneDataForNew",
+    "PhoneEdit",
+    "PhoneEditWithId",
+    "PhoneKind",
+    "PhoneManage",
+    "PhoneNew",
+    "PhoneResult",
+    "PhoneView",
+    "PhysicalTokenTypeEnum",
+    "PosError",
+    "PosErrorCode",
+    "PreselectedPeriod",
+    "Principal",
     "PrincipalType",
     "PrincipalTypeInput",
     "PrincipalTypeKind",
+    "ProfileFieldActions",
+    "PushNotificationEventKind",
+    "QueryFilters",
     "Record",
+    "RecordBasePermissions",
+    "RecordBasicData",
+    "RecordCustomField",
+    "RecordCustomFieldDetailed",
+    "RecordCustomFieldValue",
+    "RecordDataForEdit",
+    "RecordDataForNew",
+    "RecordDataForSearch",
+    "RecordEdit",
     "RecordKind",
     "RecordLayoutEnum",
+    "RecordManage",
+    "RecordNew",
     "RecordPermissions",
+    "RecordQueryFilters",
+    "RecordResult",
+    "RecordSection",
     "RecordType",
+    "RecordTypeDetailed",
+    "RecordTypeWithMenu",
+    "RecordView",
+    "RecordWithOwnerResult",
     "RecordsPermissions",
+    "RecurringPaymentOccurrenceStatusEnum",
+    "RecurringPaymentOccurrenceView",
     "RecurringPaymentPermissions",
+    "RecurringPaymentStatusEnum",
     "RecurringPaymentsPermissions",
+    "RedeemVoucher",
+    "RedeemVoucherError",
+    "RedeemVoucherErrorCode",
+    "RejectOrder",
     "RelatedTransferType",
     "RoleEnum",
+    "RunOperation",
+    "RunOperationAction",
+    "RunOperationActionParameters",
+    "RunOperationResult",
+    "RunOperationResultColumn",
+    "RunOperationResultRow",
+    "ScheduledPaymentInstallment",
+    "ScheduledPaymentInstallmentPreview",
+    "ScheduledPaymentInstallmentStatusEnum",
+    "ScheduledPaymentInstallmentView",
     "ScheduledPaymentPermissions",
+    "ScheduledPaymentStatusEnum",
     "ScheduledPaymentsPermissions",
+    "SearchByDistanceData",
     "SendMediumEnum",
+    "SendPaymentRequest",
+    "SetDeliveryMethod",
+    "SharedRecordsDataForSearch",
+    "SharedRecordsQueryFilters",
+    "ShoppingCartCheckout",
+    "ShoppingCartCheckoutError",
+    "ShoppingCartCheckoutErrorCode",
+    "ShoppingCartDataForCheckout",
+    "ShoppingCartError",
+    "ShoppingCartErrorCode",
+    "ShoppingCartItem",
+    "ShoppingCartItemAvailabilityEnum",
+    "ShoppingCartItemDetailed",
+    "ShoppingCartItemQuantityAdjustmentEnum",
+    "ShoppingCartResult",
+    "ShoppingCartView",
     "StoredFile",
+    "TempImageTargetEnum",
+    "ThemeUIElement",
+    "TicketApprovalResult",
+    "TicketNew",
+    "TicketPreview",
+    "TicketProcessResult",
+    "TicketStatusEnum",
     "TicketsPermissions",
+    "TimeFieldEnum",
+    "TimeFormatEnum",
+    "TimeInterval",
+    "Token",
+    "TokenDetailed",
+    "TokenStatusEnum",
+    "TokenType",
     "TokenTypeEnum",
     "TokensPermissions",
     "Transaction",
+    "TransactionAuthorization",
+    "TransactionAuthorizationActionEnum",
+    "TransactionAuthorizationLevelData",
     "TransactionAuthorizationPermissions",
     "TransactionAuthorizationStatusEnum",
+    "TransactionAuthorizationTypeEnum",
     "TransactionAuthorizationsPermissions",
+    "TransactionDataForSearch",
     "TransactionKind",
+    "TransactionPreview",
+    "TransactionQueryFilters",
+    "TransactionResult",
+    "TransactionSubjectsEnum",
+    "TransactionTypeData",
+    "TransactionView",
     "Transfer",
+    "TransferDataForSearch",
+    "TransferDirectionEnum",
+    "TransferFeePreview",
+    "TransferFilter",
+    "TransferKind",
+    "TransferQueryFilters",
+    "TransferResult",
     "TransferStatus",
+    "TransferStatusFlow",
+    "TransferStatusFlowForTransferView",
+    "TransferStatusLog",
     "TransferType",
+    "TransferTypeWithCurrency",
+    "TransferView",
+    "UIElementWithContent",
+    "UiKind",
+    "UnansweredAdQuestionResult",
     "UnauthorizedError",
     "UnauthorizedErrorCode",
     "User",
+    "UserAddressResultEnum",
+    "UserAddressesListData",
+    "UserAdsDataForSearch",
+    "UserAdsQueryFilters",
+    "UserAuth",
+    "UserBasicData",
+    "UserClientTypePermissions",
+    "UserContactInfosListData",
+    "UserContactPermissions",
+    "UserCustomFieldDetailed",
+    "UserCustomFieldValue",
+    "UserDataForEdit",
+    "UserDataForMap",
+    "UserDataForNew",
+    "UserDataForSearch",
+    "UserEdit",
+    "UserImageKind",
+    "UserManage",
+    "UserMarketplacePermissions",
+    "UserNew",
+    "UserOperatorsDataForSearch",
+    "UserOperatorsQueryFilters",
+    "UserOrderByEnum",
+    "UserOrderResult",
+    "UserPaymentPermissions",
+    "UserPermissions",
+    "UserPhonesListData",
     "UserProfilePermissions",
+    "UserQueryFilters",
+    "UserRegistrationPrincipal",
+    "UserRegistrationResult",
+    "UserRegistrationStatusEnum",
+    "UserResult",
     "UserStatusEnum",
+    "UserView",
+    "UserVouchersDataForSearch",
+    "UserVouchersQueryFilters",
+    "UserWithBalanceResult",
     "UsersPermissions",
+    "UsersWithBalanceOrderByEnum",
+    "UsersWithBalanceQueryFilters",
+    "UsersWithBalanceSummary",
     "VersionedEntity",
+    "VersionedEntityReference",
+    "Voucher",
+    "VoucherBasicData",
+    "VoucherBoughtResult",
+    "VoucherCancelActionEnum",
+    "VoucherConfiguration",
+    "VoucherCreationTypeEnum",
+    "VoucherDataForBuy",
+    "VoucherDataForRedeem",
+    "VoucherInitialDataForRedeem",
+    "VoucherRedeemResult",
+    "VoucherRelationEnum",
+    "VoucherResult",
+    "VoucherStatusEnum",
+    "VoucherType",
+    "VoucherTypeDetailed",
+    "VoucherView",
+    "WebshopAd",
+    "WeekDayEnum",
 ]
 
 if TYPE_CHECKING:
+    from swagger_client.models.accept_or_reschedule_payment_request import (
+        AcceptOrReschedulePaymentRequest as AcceptOrReschedulePaymentRequest,
+    )
+    from swagger_client.models.accept_order_by_buyer import AcceptOrderByBuyer as AcceptOrderByBuyer
+    from swagger_client.models.accept_order_by_seller import AcceptOrderBySeller as AcceptOrderBySeller
     from swagger_client.models.account import Account as Account
+    from swagger_client.models.account_balance_entry import AccountBalanceEntry as AccountBalanceEntry
+    from swagger_client.models.account_balance_history_result import (
+        AccountBalanceHistoryResult as AccountBalanceHistoryResult,
+    )
+    from swagger_client.models.account_history_order_by_enum import (
+        AccountHistoryOrderByEnum as AccountHistoryOrderByEnum,
+    )
+    from swagger_client.models.account_history_query_filters import (
+        AccountHistoryQueryFilters as AccountHistoryQueryFilters,
+    )
+    from swagger_client.models.account_history_result import AccountHistoryResult as AccountHistoryResult
+    from swagger_client.models.account_history_status import AccountHistoryStatus as AccountHistoryStatus
     from swagger_client.models.account_kind import AccountKind as AccountKind
     from swagger_client.models.account_permissions import AccountPermissions as AccountPermissions
+    from swagger_client.models.account_status import AccountStatus as AccountStatus
+    from swagger_client.models.account_type import AccountType as AccountType
     from swagger_client.models.account_with_currency import AccountWithCurrency as AccountWithCurrency
+    from swagger_client.models.account_with_history_status import AccountWithHistoryStatus as AccountWithHistoryStatus
     from swagger_client.models.account_with_owner import AccountWithOwner as AccountWithOwner
+    from swagger_client.models.account_with_status import AccountWithStatus as AccountWithStatus
+    from swagger_client.models.activate_client_result import ActivateClientResult as ActivateClientResult
     from swagger_client.models.ad import Ad as Ad
+    from swagger_client.models.ad_address_result_enum import AdAddressResultEnum as AdAddressResultEnum
+    from swagger_client.models.ad_basic_data import AdBasicData as AdBasicData
+    from swagger_client.models.ad_categories_display_enum import AdCategoriesDisplayEnum as AdCategoriesDisplayEnum
+    from swagger_client.models.ad_category_with_children import AdCategoryWithChildren as AdCategoryWithChildren
+    from swagger_client.models.ad_category_with_parent import AdCategoryWithParent as AdCategoryWithParent
+    from swagger_client.models.ad_data_for_edit import AdDataForEdit as AdDataForEdit
+    from swagger_client.models.ad_data_for_new import AdDataForNew as AdDataForNew
+    from swagger_client.models.ad_data_for_search import AdDataForSearch as AdDataForSearch
+    from swagger_client.models.ad_delivery_method import AdDeliveryMethod as AdDeliveryMethod
+    from swagger_client.models.ad_delivery_method_charge_enum import (
+        AdDeliveryMethodChargeEnum as AdDeliveryMethodChargeEnum,
+    )
+    from swagger_client.models.ad_detailed import AdDetailed as AdDetailed
+    from swagger_client.models.ad_edit import AdEdit as AdEdit
     from swagger_client.models.ad_kind import AdKind as AdKind
+    from swagger_client.models.ad_manage import AdManage as AdManage
+    from swagger_client.models.ad_new import AdNew as AdNew
+    from swagger_client.models.ad_order_by_enum import AdOrderByEnum as AdOrderByEnum
+    from swagger_client.models.ad_query_filters import AdQueryFilters as AdQueryFilters
+    from swagger_client.models.ad_question import AdQuestion as AdQuestion
+    from swagger_client.models.ad_question_view import AdQuestionView as AdQuestionView
+    from swagger_client.models.ad_result import AdResult as AdResult
+    from swagger_client.models.ad_status_enum import AdStatusEnum as AdStatusEnum
+    from swagger_client.models.ad_view import AdView as AdView
+    from swagger_client.models.address import Address as Address
+    from swagger_client.models.address_basic_data import AddressBasicData as AddressBasicData
+    from swagger_client.models.address_configuration import AddressConfiguration as AddressConfiguration
+    from swagger_client.models.address_configuration_for_user_profile import (
+        AddressConfigurationForUserProfile as AddressConfigurationForUserProfile,
+    )
+    from swagger_client.models.address_data_for_edit import AddressDataForEdit as AddressDataForEdit
+    from swagger_client.models.address_data_for_new import AddressDataForNew as AddressDataForNew
+    from swagger_client.models.address_edit import AddressEdit as AddressEdit
+    from swagger_client.models.address_edit_with_id import AddressEditWithId as AddressEditWithId
+    from swagger_client.models.address_field_enum import AddressFieldEnum as AddressFieldEnum
+    from swagger_client.models.address_manage import AddressManage as AddressManage
+    from swagger_client.models.address_new import AddressNew as AddressNew
+    from swagger_client.models.address_query_field_enum import AddressQueryFieldEnum as AddressQueryFieldEnum
+    from swagger_client.models.address_result import AddressResult as AddressResult
+    from swagger_client.models.address_view import AddressView as AddressView
+    from swagger_client.models.agreement import Agreement as Agreement
+    from swagger_client.models.agreement_content import AgreementContent as AgreementContent
+    from swagger_client.models.amount_summary import AmountSummary as AmountSummary
     from swagger_client.models.auth import Auth as Auth
     from swagger_client.models.availability_enum import AvailabilityEnum as AvailabilityEnum
+    from swagger_client.models.bad_request_error import BadRequestError as BadRequestError
+    from swagger_client.models.bad_request_error_code import BadRequestErrorCode as BadRequestErrorCode
+    from swagger_client.models.balance_level_enum import BalanceLevelEnum as BalanceLevelEnum
     from swagger_client.models.banking_permissions import BankingPermissions as BankingPermissions
+    from swagger_client.models.base_ad_data_for_search import BaseAdDataForSearch as BaseAdDataForSearch
+    from swagger_client.models.base_ad_detailed import BaseAdDetailed as BaseAdDetailed
     from swagger_client.models.base_auth import BaseAuth as BaseAuth
+    from swagger_client.models.base_custom_field_value import BaseCustomFieldValue as BaseCustomFieldValue
+    from swagger_client.models.base_nfc_error import BaseNfcError as BaseNfcError
+    from swagger_client.models.base_order import BaseOrder as BaseOrder
+    from swagger_client.models.base_order_action import BaseOrderAction as BaseOrderAction
+    from swagger_client.models.base_order_item import BaseOrderItem as BaseOrderItem
+    from swagger_client.models.base_record_data_for_search import BaseRecordDataForSearch as BaseRecordDataForSearch
+    from swagger_client.models.base_shopping_cart import BaseShoppingCart as BaseShoppingCart
+    from swagger_client.models.base_trans_data_for_search import BaseTransDataForSearch as BaseTransDataForSearch
+    from swagger_client.models.base_trans_query_filters import BaseTransQueryFilters as BaseTransQueryFilters
+    from swagger_client.models.base_transfer_data_for_search import (
+        BaseTransferDataForSearch as BaseTransferDataForSearch,
+    )
+    from swagger_client.models.base_transfer_query_filters import BaseTransferQueryFilters as BaseTransferQueryFilters
+    from swagger_client.models.base_user_data_for_search import BaseUserDataForSearch as BaseUserDataForSearch
+    from swagger_client.models.basic_ad_query_filters import BasicAdQueryFilters as BasicAdQueryFilters
+    from swagger_client.models.basic_operator_query_filters import (
+        BasicOperatorQueryFilters as BasicOperatorQueryFilters,
+    )
+    from swagger_client.models.basic_profile_field_enum import BasicProfileFieldEnum as BasicProfileFieldEnum
+    from swagger_client.models.basic_profile_field_input import BasicProfileFieldInput as BasicProfileFieldInput
+    from swagger_client.models.basic_user_data_for_edit import BasicUserDataForEdit as BasicUserDataForEdit
+    from swagger_client.models.basic_user_query_filters import BasicUserQueryFilters as BasicUserQueryFilters
+    from swagger_client.models.broker_view import BrokerView as BrokerView
+    from swagger_client.models.buy_voucher import BuyVoucher as BuyVoucher
+    from swagger_client.models.buy_voucher_error import BuyVoucherError as BuyVoucherError
+    from swagger_client.models.buy_voucher_error_code import BuyVoucherErrorCode as BuyVoucherErrorCode
     from swagger_client.models.captcha_provider_enum import CaptchaProviderEnum as CaptchaProviderEnum
     from swagger_client.models.captcha_response import CaptchaResponse as CaptchaResponse
     from swagger_client.models.change_forgotten_password import ChangeForgottenPassword as ChangeForgottenPassword
+    from swagger_client.models.change_password import ChangePassword as ChangePassword
+    from swagger_client.models.change_payment_request_expiration_date import (
+        ChangePaymentRequestExpirationDate as ChangePaymentRequestExpirationDate,
+    )
+    from swagger_client.models.client_status_enum import ClientStatusEnum as ClientStatusEnum
+    from swagger_client.models.client_view import ClientView as ClientView
+    from swagger_client.models.code_verification_status_enum import (
+        CodeVerificationStatusEnum as CodeVerificationStatusEnum,
+    )
     from swagger_client.models.conflict_error import ConflictError as ConflictError
     from swagger_client.models.conflict_error_code import ConflictErrorCode as ConflictErrorCode
+    from swagger_client.models.contact import Contact as Contact
+    from swagger_client.models.contact_basic_data import ContactBasicData as ContactBasicData
+    from swagger_client.models.contact_data_for_edit import ContactDataForEdit as ContactDataForEdit
+    from swagger_client.models.contact_data_for_new import ContactDataForNew as ContactDataForNew
+    from swagger_client.models.contact_edit import ContactEdit as ContactEdit
+    from swagger_client.models.contact_info import ContactInfo as ContactInfo
+    from swagger_client.models.contact_info_basic_data import ContactInfoBasicData as ContactInfoBasicData
+    from swagger_client.models.contact_info_binary_values_for_user_profile import (
+        ContactInfoBinaryValuesForUserProfile as ContactInfoBinaryValuesForUserProfile,
+    )
+    from swagger_client.models.contact_info_configuration_for_user_profile import (
+        ContactInfoConfigurationForUserProfile as ContactInfoConfigurationForUserProfile,
+    )
+    from swagger_client.models.contact_info_data_for_edit import ContactInfoDataForEdit as ContactInfoDataForEdit
+    from swagger_client.models.contact_info_data_for_new import ContactInfoDataForNew as ContactInfoDataForNew
+    from swagger_client.models.contact_info_detailed import ContactInfoDetailed as ContactInfoDetailed
+    from swagger_client.models.contact_info_edit import ContactInfoEdit as ContactInfoEdit
+    from swagger_client.models.contact_info_edit_with_id import ContactInfoEditWithId as ContactInfoEditWithId
+    from swagger_client.models.contact_info_manage import ContactInfoManage as ContactInfoManage
+    from swagger_client.models.contact_info_new import ContactInfoNew as ContactInfoNew
+    from swagger_client.models.contact_info_result import ContactInfoResult as ContactInfoResult
+    from swagger_client.models.contact_info_view import ContactInfoView as ContactInfoView
+    from swagger_client.models.contact_list_data_for_search import ContactListDataForSearch as ContactListDataForSearch
+    from swagger_client.models.contact_list_query_filters import ContactListQueryFilters as ContactListQueryFilters
+    from swagger_client.models.contact_manage import ContactManage as ContactManage
+    from swagger_client.models.contact_new import ContactNew as ContactNew
+    from swagger_client.models.contact_order_by_enum import ContactOrderByEnum as ContactOrderByEnum
+    from swagger_client.models.contact_result import ContactResult as ContactResult
+    from swagger_client.models.contact_view import ContactView as ContactView
     from swagger_client.models.contacts_permissions import ContactsPermissions as ContactsPermissions
+    from swagger_client.models.contacts_query_filters import ContactsQueryFilters as ContactsQueryFilters
+    from swagger_client.models.country import Country as Country
     from swagger_client.models.currency import Currency as Currency
     from swagger_client.models.custom_field import CustomField as CustomField
+    from swagger_client.models.custom_field_binary_values import CustomFieldBinaryValues as CustomFieldBinaryValues
     from swagger_client.models.custom_field_control_enum import CustomFieldControlEnum as CustomFieldControlEnum
     from swagger_client.models.custom_field_detailed import CustomFieldDetailed as CustomFieldDetailed
     from swagger_client.models.custom_field_dynamic_value import CustomFieldDynamicValue as CustomFieldDynamicValue
@@ -248,14 +1168,34 @@ if TYPE_CHECKING:
     from swagger_client.models.custom_field_possible_value import CustomFieldPossibleValue as CustomFieldPossibleValue
     from swagger_client.models.custom_field_size_enum import CustomFieldSizeEnum as CustomFieldSizeEnum
     from swagger_client.models.custom_field_type_enum import CustomFieldTypeEnum as CustomFieldTypeEnum
+    from swagger_client.models.custom_field_value import CustomFieldValue as CustomFieldValue
+    from swagger_client.models.data_for_account_history import DataForAccountHistory as DataForAccountHistory
     from swagger_client.models.data_for_change_forgotten_password import (
         DataForChangeForgottenPassword as DataForChangeForgottenPassword,
     )
+    from swagger_client.models.data_for_easy_invoice import DataForEasyInvoice as DataForEasyInvoice
+    from swagger_client.models.data_for_edit_full_profile import DataForEditFullProfile as DataForEditFullProfile
     from swagger_client.models.data_for_login import DataForLogin as DataForLogin
+    from swagger_client.models.data_for_mobile_guest import DataForMobileGuest as DataForMobileGuest
+    from swagger_client.models.data_for_mobile_user import DataForMobileUser as DataForMobileUser
+    from swagger_client.models.data_for_transaction import DataForTransaction as DataForTransaction
+    from swagger_client.models.data_for_ui import DataForUi as DataForUi
+    from swagger_client.models.data_for_user_balances_search import (
+        DataForUserBalancesSearch as DataForUserBalancesSearch,
+    )
+    from swagger_client.models.data_for_user_passwords import DataForUserPasswords as DataForUserPasswords
+    from swagger_client.models.date_format_enum import DateFormatEnum as DateFormatEnum
+    from swagger_client.models.date_period import DatePeriod as DatePeriod
+    from swagger_client.models.decimal_range import DecimalRange as DecimalRange
+    from swagger_client.models.distance_enum import DistanceEnum as DistanceEnum
+    from swagger_client.models.distance_unit_enum import DistanceUnitEnum as DistanceUnitEnum
     from swagger_client.models.entity import Entity as Entity
     from swagger_client.models.entity_reference import EntityReference as EntityReference
     from swagger_client.models.error import Error as Error
     from swagger_client.models.error_kind import ErrorKind as ErrorKind
+    from swagger_client.models.external_payment_status_enum import (
+        ExternalPaymentStatusEnum as ExternalPaymentStatusEnum,
+    )
     from swagger_client.models.external_payments_permissions import (
         ExternalPaymentsPermissions as ExternalPaymentsPermissions,
     )
@@ -267,86 +1207,456 @@ if TYPE_CHECKING:
         ForgottenPasswordErrorCode as ForgottenPasswordErrorCode,
     )
     from swagger_client.models.forgotten_password_request import ForgottenPasswordRequest as ForgottenPasswordRequest
+    from swagger_client.models.full_profile_edit import FullProfileEdit as FullProfileEdit
+    from swagger_client.models.full_profile_edit_result import FullProfileEditResult as FullProfileEditResult
+    from swagger_client.models.full_text_query_filters import FullTextQueryFilters as FullTextQueryFilters
+    from swagger_client.models.full_text_with_distance_query_filters import (
+        FullTextWithDistanceQueryFilters as FullTextWithDistanceQueryFilters,
+    )
+    from swagger_client.models.general_operators_data_for_search import (
+        GeneralOperatorsDataForSearch as GeneralOperatorsDataForSearch,
+    )
+    from swagger_client.models.general_operators_query_filters import (
+        GeneralOperatorsQueryFilters as GeneralOperatorsQueryFilters,
+    )
+    from swagger_client.models.general_records_data_for_search import (
+        GeneralRecordsDataForSearch as GeneralRecordsDataForSearch,
+    )
+    from swagger_client.models.general_records_query_filters import (
+        GeneralRecordsQueryFilters as GeneralRecordsQueryFilters,
+    )
+    from swagger_client.models.geographical_coordinate import GeographicalCoordinate as GeographicalCoordinate
+    from swagger_client.models.group import Group as Group
+    from swagger_client.models.group_for_registration import GroupForRegistration as GroupForRegistration
+    from swagger_client.models.group_kind import GroupKind as GroupKind
+    from swagger_client.models.http_request_data import HttpRequestData as HttpRequestData
+    from swagger_client.models.i_address import IAddress as IAddress
+    from swagger_client.models.i_contact_info import IContactInfo as IContactInfo
+    from swagger_client.models.i_phone import IPhone as IPhone
+    from swagger_client.models.i_phone_detailed import IPhoneDetailed as IPhoneDetailed
+    from swagger_client.models.i_user import IUser as IUser
+    from swagger_client.models.identification_method_enum import IdentificationMethodEnum as IdentificationMethodEnum
     from swagger_client.models.image import Image as Image
+    from swagger_client.models.image_configuration_for_user_profile import (
+        ImageConfigurationForUserProfile as ImageConfigurationForUserProfile,
+    )
+    from swagger_client.models.image_kind import ImageKind as ImageKind
+    from swagger_client.models.image_size_enum import ImageSizeEnum as ImageSizeEnum
+    from swagger_client.models.image_view import ImageView as ImageView
+    from swagger_client.models.images_list_data import ImagesListData as ImagesListData
+    from swagger_client.models.incoming_message import IncomingMessage as IncomingMessage
+    from swagger_client.models.initialize_nfc_error import InitializeNfcError as InitializeNfcError
+    from swagger_client.models.initialize_nfc_error_code import InitializeNfcErrorCode as InitializeNfcErrorCode
     from swagger_client.models.input_error import InputError as InputError
     from swagger_client.models.input_error_code import InputErrorCode as InputErrorCode
     from swagger_client.models.internal_named_entity import InternalNamedEntity as InternalNamedEntity
+    from swagger_client.models.internal_transaction_preview import (
+        InternalTransactionPreview as InternalTransactionPreview,
+    )
+    from swagger_client.models.language import Language as Language
     from swagger_client.models.linked_entity_type_enum import LinkedEntityTypeEnum as LinkedEntityTypeEnum
+    from swagger_client.models.login_user import LoginUser as LoginUser
+    from swagger_client.models.map_data import MapData as MapData
     from swagger_client.models.marketplace_permissions import MarketplacePermissions as MarketplacePermissions
+    from swagger_client.models.maturity_policy_enum import MaturityPolicyEnum as MaturityPolicyEnum
+    from swagger_client.models.mobile_base_data import MobileBaseData as MobileBaseData
+    from swagger_client.models.mobile_operation_enum import MobileOperationEnum as MobileOperationEnum
+    from swagger_client.models.mobile_page import MobilePage as MobilePage
+    from swagger_client.models.mobile_translations import MobileTranslations as MobileTranslations
     from swagger_client.models.named_entity import NamedEntity as NamedEntity
+    from swagger_client.models.nested_error import NestedError as NestedError
+    from swagger_client.models.new_message_push import NewMessagePush as NewMessagePush
+    from swagger_client.models.new_notification_push import NewNotificationPush as NewNotificationPush
+    from swagger_client.models.nfc_auth_error import NfcAuthError as NfcAuthError
+    from swagger_client.models.nfc_auth_error_code import NfcAuthErrorCode as NfcAuthErrorCode
+    from swagger_client.models.nfc_data_for_initialize import NfcDataForInitialize as NfcDataForInitialize
+    from swagger_client.models.nfc_data_for_personalize import NfcDataForPersonalize as NfcDataForPersonalize
+    from swagger_client.models.nfc_external_authenticate_parameter import (
+        NfcExternalAuthenticateParameter as NfcExternalAuthenticateParameter,
+    )
+    from swagger_client.models.nfc_external_authenticate_result import (
+        NfcExternalAuthenticateResult as NfcExternalAuthenticateResult,
+    )
+    from swagger_client.models.nfc_initialize_parameter import NfcInitializeParameter as NfcInitializeParameter
+    from swagger_client.models.nfc_initialize_result import NfcInitializeResult as NfcInitializeResult
+    from swagger_client.models.nfc_personalize_otp_parameter import (
+        NfcPersonalizeOtpParameter as NfcPersonalizeOtpParameter,
+    )
+    from swagger_client.models.nfc_personalize_parameter import NfcPersonalizeParameter as NfcPersonalizeParameter
+    from swagger_client.models.nfc_tag_key_enum import NfcTagKeyEnum as NfcTagKeyEnum
+    from swagger_client.models.nfc_token_parameter import NfcTokenParameter as NfcTokenParameter
     from swagger_client.models.nfc_token_permissions import NfcTokenPermissions as NfcTokenPermissions
+    from swagger_client.models.nfc_token_with_challenge_parameter import (
+        NfcTokenWithChallengeParameter as NfcTokenWithChallengeParameter,
+    )
+    from swagger_client.models.nfc_token_with_user_parameter import (
+        NfcTokenWithUserParameter as NfcTokenWithUserParameter,
+    )
     from swagger_client.models.not_found_error import NotFoundError as NotFoundError
+    from swagger_client.models.notification import Notification as Notification
+    from swagger_client.models.notification_entity_type_enum import (
+        NotificationEntityTypeEnum as NotificationEntityTypeEnum,
+    )
+    from swagger_client.models.notification_level_enum import NotificationLevelEnum as NotificationLevelEnum
+    from swagger_client.models.notification_query_filters import NotificationQueryFilters as NotificationQueryFilters
+    from swagger_client.models.notification_type_enum import NotificationTypeEnum as NotificationTypeEnum
     from swagger_client.models.notifications_permissions import NotificationsPermissions as NotificationsPermissions
+    from swagger_client.models.notifications_status import NotificationsStatus as NotificationsStatus
+    from swagger_client.models.number_format_enum import NumberFormatEnum as NumberFormatEnum
     from swagger_client.models.operation import Operation as Operation
+    from swagger_client.models.operation_data_for_run import OperationDataForRun as OperationDataForRun
+    from swagger_client.models.operation_page_context_enum import OperationPageContextEnum as OperationPageContextEnum
     from swagger_client.models.operation_permissions import OperationPermissions as OperationPermissions
     from swagger_client.models.operation_result_type_enum import OperationResultTypeEnum as OperationResultTypeEnum
+    from swagger_client.models.operation_row_action_enum import OperationRowActionEnum as OperationRowActionEnum
     from swagger_client.models.operation_scope_enum import OperationScopeEnum as OperationScopeEnum
     from swagger_client.models.operations_permissions import OperationsPermissions as OperationsPermissions
+    from swagger_client.models.order_data_for_accept_by_buyer import (
+        OrderDataForAcceptByBuyer as OrderDataForAcceptByBuyer,
+    )
+    from swagger_client.models.order_data_for_set_delivery_method import (
+        OrderDataForSetDeliveryMethod as OrderDataForSetDeliveryMethod,
+    )
+    from swagger_client.models.order_item import OrderItem as OrderItem
+    from swagger_client.models.order_query_filters import OrderQueryFilters as OrderQueryFilters
+    from swagger_client.models.order_result import OrderResult as OrderResult
+    from swagger_client.models.order_status_enum import OrderStatusEnum as OrderStatusEnum
+    from swagger_client.models.order_view import OrderView as OrderView
     from swagger_client.models.otp_error import OtpError as OtpError
     from swagger_client.models.otp_error_code import OtpErrorCode as OtpErrorCode
     from swagger_client.models.outbound_sms_status_enum import OutboundSmsStatusEnum as OutboundSmsStatusEnum
+    from swagger_client.models.owner_record_permissions import OwnerRecordPermissions as OwnerRecordPermissions
+    from swagger_client.models.password_actions import PasswordActions as PasswordActions
     from swagger_client.models.password_input import PasswordInput as PasswordInput
     from swagger_client.models.password_input_method_enum import PasswordInputMethodEnum as PasswordInputMethodEnum
     from swagger_client.models.password_mode_enum import PasswordModeEnum as PasswordModeEnum
     from swagger_client.models.password_permissions import PasswordPermissions as PasswordPermissions
+    from swagger_client.models.password_registration import PasswordRegistration as PasswordRegistration
+    from swagger_client.models.password_status import PasswordStatus as PasswordStatus
+    from swagger_client.models.password_status_and_actions import PasswordStatusAndActions as PasswordStatusAndActions
+    from swagger_client.models.password_status_and_type import PasswordStatusAndType as PasswordStatusAndType
     from swagger_client.models.password_status_enum import PasswordStatusEnum as PasswordStatusEnum
     from swagger_client.models.password_type import PasswordType as PasswordType
+    from swagger_client.models.password_type_registration import PasswordTypeRegistration as PasswordTypeRegistration
+    from swagger_client.models.password_type_with_description import (
+        PasswordTypeWithDescription as PasswordTypeWithDescription,
+    )
     from swagger_client.models.passwords_permissions import PasswordsPermissions as PasswordsPermissions
+    from swagger_client.models.payment_error import PaymentError as PaymentError
+    from swagger_client.models.payment_error_code import PaymentErrorCode as PaymentErrorCode
+    from swagger_client.models.payment_preview import PaymentPreview as PaymentPreview
     from swagger_client.models.payment_request_permissions import PaymentRequestPermissions as PaymentRequestPermissions
+    from swagger_client.models.payment_request_scheduling_enum import (
+        PaymentRequestSchedulingEnum as PaymentRequestSchedulingEnum,
+    )
+    from swagger_client.models.payment_request_status_enum import PaymentRequestStatusEnum as PaymentRequestStatusEnum
     from swagger_client.models.payment_requests_permissions import (
         PaymentRequestsPermissions as PaymentRequestsPermissions,
     )
+    from swagger_client.models.payment_scheduling_enum import PaymentSchedulingEnum as PaymentSchedulingEnum
     from swagger_client.models.payments_permissions import PaymentsPermissions as PaymentsPermissions
+    from swagger_client.models.pending_payment_action_params import (
+        PendingPaymentActionParams as PendingPaymentActionParams,
+    )
+    from swagger_client.models.perform_base_transaction import PerformBaseTransaction as PerformBaseTransaction
+    from swagger_client.models.perform_internal_transaction import (
+        PerformInternalTransaction as PerformInternalTransaction,
+    )
+    from swagger_client.models.perform_payment import PerformPayment as PerformPayment
+    from swagger_client.models.perform_scheduled_payment_installment import (
+        PerformScheduledPaymentInstallment as PerformScheduledPaymentInstallment,
+    )
+    from swagger_client.models.perform_transaction import PerformTransaction as PerformTransaction
     from swagger_client.models.permissions import Permissions as Permissions
+    from swagger_client.models.personalize_nfc_error import PersonalizeNfcError as PersonalizeNfcError
+    from swagger_client.models.personalize_nfc_error_code import PersonalizeNfcErrorCode as PersonalizeNfcErrorCode
+    from swagger_client.models.phone import Phone as Phone
+    from swagger_client.models.phone_basic_data import PhoneBasicData as PhoneBasicData
+    from swagger_client.models.phone_configuration import PhoneConfiguration as PhoneConfiguration
+    from swagger_client.models.phone_configuration_for_user_profile import (
+        PhoneConfigurationForUserProfile as PhoneConfigurationForUserProfile,
+    )
+    from swagger_client.models.phone_data_for_edit import PhoneDataForEdit as PhoneDataForEdit
+    from swagger_client.models.phone_data_for_new import PhoneDataForNew as PhoneDataForNew
+    from swagger_client.models.phone_edit import PhoneEdit as PhoneEdit
+    from swagger_client.models.phone_edit_with_id import PhoneEditWithId as PhoneEditWithId
+    from swagger_client.models.phone_kind import PhoneKind as PhoneKind
+    from swagger_client.models.phone_manage import PhoneManage as PhoneManage
+    from swagger_client.models.phone_new import PhoneNew as PhoneNew
+    from swagger_client.models.phone_result import PhoneResult as PhoneResult
+    from swagger_client.models.phone_view import PhoneView as PhoneView
+    from swagger_client.models.physical_token_type_enum import PhysicalTokenTypeEnum as PhysicalTokenTypeEnum
+    from swagger_client.models.pos_error import PosError as PosError
+    from swagger_client.models.pos_error_code import PosErrorCode as PosErrorCode
+    from swagger_client.models.preselected_period import PreselectedPeriod as PreselectedPeriod
+    from swagger_client.models.principal import Principal as Principal
     from swagger_client.models.principal_type import PrincipalType as PrincipalType
     from swagger_client.models.principal_type_input import PrincipalTypeInput as PrincipalTypeInput
     from swagger_client.models.principal_type_kind import PrincipalTypeKind as PrincipalTypeKind
+    from swagger_client.models.profile_field_actions import ProfileFieldActions as ProfileFieldActions
+    from swagger_client.models.push_notification_event_kind import (
+        PushNotificationEventKind as PushNotificationEventKind,
+    )
+    from swagger_client.models.query_filters import QueryFilters as QueryFilters
     from swagger_client.models.record import Record as Record
+    from swagger_client.models.record_base_permissions import RecordBasePermissions as RecordBasePermissions
+    from swagger_client.models.record_basic_data import RecordBasicData as RecordBasicData
+    from swagger_client.models.record_custom_field import RecordCustomField as RecordCustomField
+    from swagger_client.models.record_custom_field_detailed import (
+        RecordCustomFieldDetailed as RecordCustomFieldDetailed,
+    )
+    from swagger_client.models.record_custom_field_value import RecordCustomFieldValue as RecordCustomFieldValue
+    from swagger_client.models.record_data_for_edit import RecordDataForEdit as RecordDataForEdit
+    from swagger_client.models.record_data_for_new import RecordDataForNew as RecordDataForNew
+    from swagger_client.models.record_data_for_search import RecordDataForSearch as RecordDataForSearch
+    from swagger_client.models.record_edit import RecordEdit as RecordEdit
     from swagger_client.models.record_kind import RecordKind as RecordKind
     from swagger_client.models.record_layout_enum import RecordLayoutEnum as RecordLayoutEnum
+    from swagger_client.models.record_manage import RecordManage as RecordManage
+    from swagger_client.models.record_new import RecordNew as RecordNew
     from swagger_client.models.record_permissions import RecordPermissions as RecordPermissions
+    from swagger_client.models.record_query_filters import RecordQueryFilters as RecordQueryFilters
+    from swagger_client.models.record_result import RecordResult as RecordResult
+    from swagger_client.models.record_section import RecordSection as RecordSection
     from swagger_client.models.record_type import RecordType as RecordType
+    from swagger_client.models.record_type_detailed import RecordTypeDetailed as RecordTypeDetailed
+    from swagger_client.models.record_type_with_menu import RecordTypeWithMenu as RecordTypeWithMenu
+    from swagger_client.models.record_view import RecordView as RecordView
+    from swagger_client.models.record_with_owner_result import RecordWithOwnerResult as RecordWithOwnerResult
     from swagger_client.models.records_permissions import RecordsPermissions as RecordsPermissions
+    from swagger_client.models.recurring_payment_occurrence_status_enum import (
+        RecurringPaymentOccurrenceStatusEnum as RecurringPaymentOccurrenceStatusEnum,
+    )
+    from swagger_client.models.recurring_payment_occurrence_view import (
+        RecurringPaymentOccurrenceView as RecurringPaymentOccurrenceView,
+    )
     from swagger_client.models.recurring_payment_permissions import (
         RecurringPaymentPermissions as RecurringPaymentPermissions,
+    )
+    from swagger_client.models.recurring_payment_status_enum import (
+        RecurringPaymentStatusEnum as RecurringPaymentStatusEnum,
     )
     from swagger_client.models.recurring_payments_permissions import (
         RecurringPaymentsPermissions as RecurringPaymentsPermissions,
     )
+    from swagger_client.models.redeem_voucher import RedeemVoucher as RedeemVoucher
+    from swagger_client.models.redeem_voucher_error import RedeemVoucherError as RedeemVoucherError
+    from swagger_client.models.redeem_voucher_error_code import RedeemVoucherErrorCode as RedeemVoucherErrorCode
+    from swagger_client.models.reject_order import RejectOrder as RejectOrder
     from swagger_client.models.related_transfer_type import RelatedTransferType as RelatedTransferType
     from swagger_client.models.role_enum import RoleEnum as RoleEnum
+    from swagger_client.models.run_operation import RunOperation as RunOperation
+    from swagger_client.models.run_operation_action import RunOperationAction as RunOperationAction
+    from swagger_client.models.run_operation_action_parameters import (
+        RunOperationActionParameters as RunOperationActionParameters,
+    )
+    from swagger_client.models.run_operation_result import RunOperationResult as RunOperationResult
+    from swagger_client.models.run_operation_result_column import RunOperationResultColumn as RunOperationResultColumn
+    from swagger_client.models.run_operation_result_row import RunOperationResultRow as RunOperationResultRow
+    from swagger_client.models.scheduled_payment_installment import (
+        ScheduledPaymentInstallment as ScheduledPaymentInstallment,
+    )
+    from swagger_client.models.scheduled_payment_installment_preview import (
+        ScheduledPaymentInstallmentPreview as ScheduledPaymentInstallmentPreview,
+    )
+    from swagger_client.models.scheduled_payment_installment_status_enum import (
+        ScheduledPaymentInstallmentStatusEnum as ScheduledPaymentInstallmentStatusEnum,
+    )
+    from swagger_client.models.scheduled_payment_installment_view import (
+        ScheduledPaymentInstallmentView as ScheduledPaymentInstallmentView,
+    )
     from swagger_client.models.scheduled_payment_permissions import (
         ScheduledPaymentPermissions as ScheduledPaymentPermissions,
+    )
+    from swagger_client.models.scheduled_payment_status_enum import (
+        ScheduledPaymentStatusEnum as ScheduledPaymentStatusEnum,
     )
     from swagger_client.models.scheduled_payments_permissions import (
         ScheduledPaymentsPermissions as ScheduledPaymentsPermissions,
     )
+    from swagger_client.models.search_by_distance_data import SearchByDistanceData as SearchByDistanceData
     from swagger_client.models.send_medium_enum import SendMediumEnum as SendMediumEnum
+    from swagger_client.models.send_payment_request import SendPaymentRequest as SendPaymentRequest
+    from swagger_client.models.set_delivery_method import SetDeliveryMethod as SetDeliveryMethod
+    from swagger_client.models.shared_records_data_for_search import (
+        SharedRecordsDataForSearch as SharedRecordsDataForSearch,
+    )
+    from swagger_client.models.shared_records_query_filters import (
+        SharedRecordsQueryFilters as SharedRecordsQueryFilters,
+    )
+    from swagger_client.models.shopping_cart_checkout import ShoppingCartCheckout as ShoppingCartCheckout
+    from swagger_client.models.shopping_cart_checkout_error import (
+        ShoppingCartCheckoutError as ShoppingCartCheckoutError,
+    )
+    from swagger_client.models.shopping_cart_checkout_error_code import (
+        ShoppingCartCheckoutErrorCode as ShoppingCartCheckoutErrorCode,
+    )
+    from swagger_client.models.shopping_cart_data_for_checkout import (
+        ShoppingCartDataForCheckout as ShoppingCartDataForCheckout,
+    )
+    from swagger_client.models.shopping_cart_error import ShoppingCartError as ShoppingCartError
+    from swagger_client.models.shopping_cart_error_code import ShoppingCartErrorCode as ShoppingCartErrorCode
+    from swagger_client.models.shopping_cart_item import ShoppingCartItem as ShoppingCartItem
+    from swagger_client.models.shopping_cart_item_availability_enum import (
+        ShoppingCartItemAvailabilityEnum as ShoppingCartItemAvailabilityEnum,
+    )
+    from swagger_client.models.shopping_cart_item_detailed import ShoppingCartItemDetailed as ShoppingCartItemDetailed
+    from swagger_client.models.shopping_cart_item_quantity_adjustment_enum import (
+        ShoppingCartItemQuantityAdjustmentEnum as ShoppingCartItemQuantityAdjustmentEnum,
+    )
+    from swagger_client.models.shopping_cart_result import ShoppingCartResult as ShoppingCartResult
+    from swagger_client.models.shopping_cart_view import ShoppingCartView as ShoppingCartView
     from swagger_client.models.stored_file import StoredFile as StoredFile
+    from swagger_client.models.temp_image_target_enum import TempImageTargetEnum as TempImageTargetEnum
+    from swagger_client.models.theme_ui_element import ThemeUIElement as ThemeUIElement
+    from swagger_client.models.ticket_approval_result import TicketApprovalResult as TicketApprovalResult
+    from swagger_client.models.ticket_new import TicketNew as TicketNew
+    from swagger_client.models.ticket_preview import TicketPreview as TicketPreview
+    from swagger_client.models.ticket_process_result import TicketProcessResult as TicketProcessResult
+    from swagger_client.models.ticket_status_enum import TicketStatusEnum as TicketStatusEnum
     from swagger_client.models.tickets_permissions import TicketsPermissions as TicketsPermissions
+    from swagger_client.models.time_field_enum import TimeFieldEnum as TimeFieldEnum
+    from swagger_client.models.time_format_enum import TimeFormatEnum as TimeFormatEnum
+    from swagger_client.models.time_interval import TimeInterval as TimeInterval
+    from swagger_client.models.token import Token as Token
+    from swagger_client.models.token_detailed import TokenDetailed as TokenDetailed
+    from swagger_client.models.token_status_enum import TokenStatusEnum as TokenStatusEnum
+    from swagger_client.models.token_type import TokenType as TokenType
     from swagger_client.models.token_type_enum import TokenTypeEnum as TokenTypeEnum
     from swagger_client.models.tokens_permissions import TokensPermissions as TokensPermissions
     from swagger_client.models.transaction import Transaction as Transaction
+    from swagger_client.models.transaction_authorization import TransactionAuthorization as TransactionAuthorization
+    from swagger_client.models.transaction_authorization_action_enum import (
+        TransactionAuthorizationActionEnum as TransactionAuthorizationActionEnum,
+    )
+    from swagger_client.models.transaction_authorization_level_data import (
+        TransactionAuthorizationLevelData as TransactionAuthorizationLevelData,
+    )
     from swagger_client.models.transaction_authorization_permissions import (
         TransactionAuthorizationPermissions as TransactionAuthorizationPermissions,
     )
     from swagger_client.models.transaction_authorization_status_enum import (
         TransactionAuthorizationStatusEnum as TransactionAuthorizationStatusEnum,
     )
+    from swagger_client.models.transaction_authorization_type_enum import (
+        TransactionAuthorizationTypeEnum as TransactionAuthorizationTypeEnum,
+    )
     from swagger_client.models.transaction_authorizations_permissions import (
         TransactionAuthorizationsPermissions as TransactionAuthorizationsPermissions,
     )
+    from swagger_client.models.transaction_data_for_search import TransactionDataForSearch as TransactionDataForSearch
     from swagger_client.models.transaction_kind import TransactionKind as TransactionKind
+    from swagger_client.models.transaction_preview import TransactionPreview as TransactionPreview
+    from swagger_client.models.transaction_query_filters import TransactionQueryFilters as TransactionQueryFilters
+    from swagger_client.models.transaction_result import TransactionResult as TransactionResult
+    from swagger_client.models.transaction_subjects_enum import TransactionSubjectsEnum as TransactionSubjectsEnum
+    from swagger_client.models.transaction_type_data import TransactionTypeData as TransactionTypeData
+    from swagger_client.models.transaction_view import TransactionView as TransactionView
     from swagger_client.models.transfer import Transfer as Transfer
+    from swagger_client.models.transfer_data_for_search import TransferDataForSearch as TransferDataForSearch
+    from swagger_client.models.transfer_direction_enum import TransferDirectionEnum as TransferDirectionEnum
+    from swagger_client.models.transfer_fee_preview import TransferFeePreview as TransferFeePreview
+    from swagger_client.models.transfer_filter import TransferFilter as TransferFilter
+    from swagger_client.models.transfer_kind import TransferKind as TransferKind
+    from swagger_client.models.transfer_query_filters import TransferQueryFilters as TransferQueryFilters
+    from swagger_client.models.transfer_result import TransferResult as TransferResult
     from swagger_client.models.transfer_status import TransferStatus as TransferStatus
+    from swagger_client.models.transfer_status_flow import TransferStatusFlow as TransferStatusFlow
+    from swagger_client.models.transfer_status_flow_for_transfer_view import (
+        TransferStatusFlowForTransferView as TransferStatusFlowForTransferView,
+    )
+    from swagger_client.models.transfer_status_log import TransferStatusLog as TransferStatusLog
     from swagger_client.models.transfer_type import TransferType as TransferType
+    from swagger_client.models.transfer_type_with_currency import TransferTypeWithCurrency as TransferTypeWithCurrency
+    from swagger_client.models.transfer_view import TransferView as TransferView
+    from swagger_client.models.ui_element_with_content import UIElementWithContent as UIElementWithContent
+    from swagger_client.models.ui_kind import UiKind as UiKind
+    from swagger_client.models.unanswered_ad_question_result import (
+        UnansweredAdQuestionResult as UnansweredAdQuestionResult,
+    )
     from swagger_client.models.unauthorized_error import UnauthorizedError as UnauthorizedError
     from swagger_client.models.unauthorized_error_code import UnauthorizedErrorCode as UnauthorizedErrorCode
     from swagger_client.models.user import User as User
+    from swagger_client.models.user_address_result_enum import UserAddressResultEnum as UserAddressResultEnum
+    from swagger_client.models.user_addresses_list_data import UserAddressesListData as UserAddressesListData
+    from swagger_client.models.user_ads_data_for_search import UserAdsDataForSearch as UserAdsDataForSearch
+    from swagger_client.models.user_ads_query_filters import UserAdsQueryFilters as UserAdsQueryFilters
+    from swagger_client.models.user_auth import UserAuth as UserAuth
+    from swagger_client.models.user_basic_data import UserBasicData as UserBasicData
+    from swagger_client.models.user_client_type_permissions import (
+        UserClientTypePermissions as UserClientTypePermissions,
+    )
+    from swagger_client.models.user_contact_infos_list_data import UserContactInfosListData as UserContactInfosListData
+    from swagger_client.models.user_contact_permissions import UserContactPermissions as UserContactPermissions
+    from swagger_client.models.user_custom_field_detailed import UserCustomFieldDetailed as UserCustomFieldDetailed
+    from swagger_client.models.user_custom_field_value import UserCustomFieldValue as UserCustomFieldValue
+    from swagger_client.models.user_data_for_edit import UserDataForEdit as UserDataForEdit
+    from swagger_client.models.user_data_for_map import UserDataForMap as UserDataForMap
+    from swagger_client.models.user_data_for_new import UserDataForNew as UserDataForNew
+    from swagger_client.models.user_data_for_search import UserDataForSearch as UserDataForSearch
+    from swagger_client.models.user_edit import UserEdit as UserEdit
+    from swagger_client.models.user_image_kind import UserImageKind as UserImageKind
+    from swagger_client.models.user_manage import UserManage as UserManage
+    from swagger_client.models.user_marketplace_permissions import (
+        UserMarketplacePermissions as UserMarketplacePermissions,
+    )
+    from swagger_client.models.user_new import UserNew as UserNew
+    from swagger_client.models.user_operators_data_for_search import (
+        UserOperatorsDataForSearch as UserOperatorsDataForSearch,
+    )
+    from swagger_client.models.user_operators_query_filters import (
+        UserOperatorsQueryFilters as UserOperatorsQueryFilters,
+    )
+    from swagger_client.models.user_order_by_enum import UserOrderByEnum as UserOrderByEnum
+    from swagger_client.models.user_order_result import UserOrderResult as UserOrderResult
+    from swagger_client.models.user_payment_permissions import UserPaymentPermissions as UserPaymentPermissions
+    from swagger_client.models.user_permissions import UserPermissions as UserPermissions
+    from swagger_client.models.user_phones_list_data import UserPhonesListData as UserPhonesListData
     from swagger_client.models.user_profile_permissions import UserProfilePermissions as UserProfilePermissions
+    from swagger_client.models.user_query_filters import UserQueryFilters as UserQueryFilters
+    from swagger_client.models.user_registration_principal import UserRegistrationPrincipal as UserRegistrationPrincipal
+    from swagger_client.models.user_registration_result import UserRegistrationResult as UserRegistrationResult
+    from swagger_client.models.user_registration_status_enum import (
+        UserRegistrationStatusEnum as UserRegistrationStatusEnum,
+    )
+    from swagger_client.models.user_result import UserResult as UserResult
     from swagger_client.models.user_status_enum import UserStatusEnum as UserStatusEnum
+    from swagger_client.models.user_view import UserView as UserView
+    from swagger_client.models.user_vouchers_data_for_search import (
+        UserVouchersDataForSearch as UserVouchersDataForSearch,
+    )
+    from swagger_client.models.user_vouchers_query_filters import UserVouchersQueryFilters as UserVouchersQueryFilters
+    from swagger_client.models.user_with_balance_result import UserWithBalanceResult as UserWithBalanceResult
     from swagger_client.models.users_permissions import UsersPermissions as UsersPermissions
+    from swagger_client.models.users_with_balance_order_by_enum import (
+        UsersWithBalanceOrderByEnum as UsersWithBalanceOrderByEnum,
+    )
+    from swagger_client.models.users_with_balance_query_filters import (
+        UsersWithBalanceQueryFilters as UsersWithBalanceQueryFilters,
+    )
+    from swagger_client.models.users_with_balance_summary import UsersWithBalanceSummary as UsersWithBalanceSummary
     from swagger_client.models.versioned_entity import VersionedEntity as VersionedEntity
+    from swagger_client.models.versioned_entity_reference import VersionedEntityReference as VersionedEntityReference
+    from swagger_client.models.voucher import Voucher as Voucher
+    from swagger_client.models.voucher_basic_data import VoucherBasicData as VoucherBasicData
+    from swagger_client.models.voucher_bought_result import VoucherBoughtResult as VoucherBoughtResult
+    from swagger_client.models.voucher_cancel_action_enum import VoucherCancelActionEnum as VoucherCancelActionEnum
+    from swagger_client.models.voucher_configuration import VoucherConfiguration as VoucherConfiguration
+    from swagger_client.models.voucher_creation_type_enum import VoucherCreationTypeEnum as VoucherCreationTypeEnum
+    from swagger_client.models.voucher_data_for_buy import VoucherDataForBuy as VoucherDataForBuy
+    from swagger_client.models.voucher_data_for_redeem import VoucherDataForRedeem as VoucherDataForRedeem
+    from swagger_client.models.voucher_initial_data_for_redeem import (
+        VoucherInitialDataForRedeem as VoucherInitialDataForRedeem,
+    )
+    from swagger_client.models.voucher_redeem_result import VoucherRedeemResult as VoucherRedeemResult
+    from swagger_client.models.voucher_relation_enum import VoucherRelationEnum as VoucherRelationEnum
+    from swagger_client.models.voucher_result import VoucherResult as VoucherResult
+    from swagger_client.models.voucher_status_enum import VoucherStatusEnum as VoucherStatusEnum
+    from swagger_client.models.voucher_type import VoucherType as VoucherType
+    from swagger_client.models.voucher_type_detailed import VoucherTypeDetailed as VoucherTypeDetailed
+    from swagger_client.models.voucher_view import VoucherView as VoucherView
+    from swagger_client.models.webshop_ad import WebshopAd as WebshopAd
+    from swagger_client.models.week_day_enum import WeekDayEnum as WeekDayEnum
 
 
 def __getattr__(name: str) -> Any:

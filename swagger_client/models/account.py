@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
 
 if TYPE_CHECKING:
@@ -18,5 +18,5 @@ class Account(Entity):
     Inherited from Entity: ``id``.
     """
 
-    number: Optional[str] = field("number", "str", "The account number")
-    type: Optional[EntityReference] = field("type", "EntityReference", "Reference to the account type")
+    number: Optional[str] = _field("number", "str", "The account number")
+    type: Optional[EntityReference] = _field("type", "EntityReference", "Reference to the account type")

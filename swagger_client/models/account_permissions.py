@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, List, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 if TYPE_CHECKING:
     from swagger_client.models.account_with_currency import AccountWithCurrency
@@ -15,9 +16,9 @@ if TYPE_CHECKING:
 class AccountPermissions(Model):
     """Permissions over an account"""
 
-    account: Optional[AccountWithCurrency] = field("account", "AccountWithCurrency", "The account")
-    visible: Optional[bool] = field("visible", "bool", "Whether the account also is visible for the logged user or, if false means it is only accessible. A non visible account still is operative, i.e the user could make/receive payments from/to it (i.e is accessible) but can not make a transfers history search for it.")
-    system_payments: Optional[List[RelatedTransferType]] = field("systemPayments", "list[RelatedTransferType]", "Payment types allowed to be performed to system accounts.")
-    user_payments: Optional[List[RelatedTransferType]] = field("userPayments", "list[RelatedTransferType]", "Payment types allowed to be performed to other users")
-    self_payments: Optional[List[RelatedTransferType]] = field("selfPayments", "list[RelatedTransferType]", "Payment types allowed to be performed to other self accounts. Only returned for user accounts.")
-    pos_payments: Optional[List[RelatedTransferType]] = field("posPayments", "list[RelatedTransferType]", "Payment types allowed to be used on POS (receive payments from other users). Only returned for user accounts.")
+    account: Optional[AccountWithCurrency] = _field("account", "AccountWithCurrency", "The account")
+    visible: Optional[bool] = _field("visible", "bool", "Whether the account also is visible for the logged user or, if false means it is only accessible. A non visible account still is operative, i.e the user could make/receive payments from/to it (i.e is accessible) but can not make a transfers history search for it.")
+    system_payments: Optional[List[RelatedTransferType]] = _field("systemPayments", "list[RelatedTransferType]", "Payment types allowed to be performed to system accounts.")
+    user_payments: Optional[List[RelatedTransferType]] = _field("userPayments", "list[RelatedTransferType]", "Payment types allowed to be performed to other users")
+    self_payments: Optional[List[RelatedTransferType]] = _field("selfPayments", "list[RelatedTransferType]", "Payment types allowed to be performed to other self accounts. Only returned for user accounts.")
+    pos_payments: Optional[List[RelatedTransferType]] = _field("posPayments", "list[RelatedTransferType]", "Payment types allowed to be used on POS (receive payments from other users). Only returned for user accounts.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.account import Account
 
 if TYPE_CHECKING:
@@ -18,4 +18,4 @@ class AccountWithCurrency(Account):
     Inherited from Account: ``id``, ``number``, ``type``.
     """
 
-    currency: Optional[Currency] = field("currency", "Currency", "Reference to the currency")
+    currency: Optional[Currency] = _field("currency", "Currency", "Reference to the currency")

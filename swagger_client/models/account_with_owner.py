@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.account import Account
 
 if TYPE_CHECKING:
@@ -18,5 +18,5 @@ class AccountWithOwner(Account):
     Inherited from Account: ``id``, ``number``, ``type``.
     """
 
-    kind: Optional[str] = field("kind", "AccountKind", "Indicates whether an account belongs to system or user Possible values are:\n* system: System account, there is only one account per type in the system. Managed only by administrators\n* user: User account, there is one account of this type per user.")
-    user: Optional[User] = field("user", "User", "Only returned if `kind` is `user`. Is a reference to the owner user.")
+    kind: Optional[str] = _field("kind", "AccountKind", "Indicates whether an account belongs to system or user Possible values are:\n* system: System account, there is only one account per type in the system. Managed only by administrators\n* user: User account, there is one account of this type per user.")
+    user: Optional[User] = _field("user", "User", "Only returned if `kind` is `user`. Is a reference to the owner user.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.named_entity import NamedEntity
 
 if TYPE_CHECKING:
@@ -18,5 +18,5 @@ class Ad(NamedEntity):
     Inherited from NamedEntity: ``id``, ``name``.
     """
 
-    kind: Optional[str] = field("kind", "AdKind", "The possible kinds of an advertisement Possible values are:\n* simple: A simple advertisement that can be viewed, but not directly bought\n* webshop: An advertisement that is part of an webshop. Can be bought, there is stock management, etc.")
-    image: Optional[Image] = field("image", "Image", "The primary advertisement image")
+    kind: Optional[str] = _field("kind", "AdKind", "The possible kinds of an advertisement Possible values are:\n* simple: A simple advertisement that can be viewed, but not directly bought\n* webshop: An advertisement that is part of an webshop. Can be bought, there is stock management, etc.")
+    image: Optional[Image] = _field("image", "Image", "The primary advertisement image")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.base_auth import BaseAuth
 
 if TYPE_CHECKING:
@@ -18,4 +18,4 @@ class Auth(BaseAuth):
     Inherited from BaseAuth: ``user``, ``language``, ``_global``, ``role``, ``system_administrator``, ``alias_operator``, ``permissions``, ``session_token``, ``access_client``, ``principal_type``, ``principal``, ``password_type``, ``secondary_password_type``, ``expired_password``, ``pending_agreements``, ``expired_secondary_password``, ``pending_secondary_password``.
     """
 
-    configuration: Optional[VersionedEntity] = field("configuration", "VersionedEntity", "The current configuration version")
+    configuration: Optional[VersionedEntity] = _field("configuration", "VersionedEntity", "The current configuration version")

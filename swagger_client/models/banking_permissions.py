@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, List, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 if TYPE_CHECKING:
     from swagger_client.models.account_permissions import AccountPermissions
@@ -21,11 +22,11 @@ if TYPE_CHECKING:
 class BankingPermissions(Model):
     """Permissions for banking"""
 
-    accounts: Optional[List[AccountPermissions]] = field("accounts", "list[AccountPermissions]", "Permissions over each owned account")
-    payments: Optional[PaymentsPermissions] = field("payments", "PaymentsPermissions", "Payments permissions")
-    authorizations: Optional[TransactionAuthorizationsPermissions] = field("authorizations", "TransactionAuthorizationsPermissions", "Transaction authorization permissions")
-    scheduled_payments: Optional[ScheduledPaymentsPermissions] = field("scheduledPayments", "ScheduledPaymentsPermissions", "Scheduled payments permissions")
-    recurring_payments: Optional[RecurringPaymentsPermissions] = field("recurringPayments", "RecurringPaymentsPermissions", "Recurring payments permissions")
-    external_payments: Optional[ExternalPaymentsPermissions] = field("externalPayments", "ExternalPaymentsPermissions", "External payments permissions")
-    payment_requests: Optional[PaymentRequestsPermissions] = field("paymentRequests", "PaymentRequestsPermissions", "Payment requests permissions")
-    tickets: Optional[TicketsPermissions] = field("tickets", "TicketsPermissions", "Tickets permissions")
+    accounts: Optional[List[AccountPermissions]] = _field("accounts", "list[AccountPermissions]", "Permissions over each owned account")
+    payments: Optional[PaymentsPermissions] = _field("payments", "PaymentsPermissions", "Payments permissions")
+    authorizations: Optional[TransactionAuthorizationsPermissions] = _field("authorizations", "TransactionAuthorizationsPermissions", "Transaction authorization permissions")
+    scheduled_payments: Optional[ScheduledPaymentsPermissions] = _field("scheduledPayments", "ScheduledPaymentsPermissions", "Scheduled payments permissions")
+    recurring_payments: Optional[RecurringPaymentsPermissions] = _field("recurringPayments", "RecurringPaymentsPermissions", "Recurring payments permissions")
+    external_payments: Optional[ExternalPaymentsPermissions] = _field("externalPayments", "ExternalPaymentsPermissions", "External payments permissions")
+    payment_requests: Optional[PaymentRequestsPermissions] = _field("paymentRequests", "PaymentRequestsPermissions", "Payment requests permissions")
+    tickets: Optional[TicketsPermissions] = _field("tickets", "TicketsPermissions", "Tickets permissions")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 if TYPE_CHECKING:
     from swagger_client.models.entity_reference import EntityReference
@@ -18,20 +19,20 @@ if TYPE_CHECKING:
 class BaseAuth(Model):
     """Contains relevant information for the authenticated user and his granted permissions."""
 
-    user: Optional[User] = field("user", "User", "The authenticated user, if any.")
-    language: Optional[VersionedEntity] = field("language", "VersionedEntity", "The current language version")
-    _global: Optional[bool] = field("global", "bool", "Indicates whether this user belongs to global mode. Only returned if there is an authenticated user.")
-    role: Optional[str] = field("role", "RoleEnum", 'The main user role. Only returned if there is an authenticated user. Possible values are:\n* administrator: A user who can manage the system and other users.\n* broker: A user who can manage other users.\n* member: A regular user who can manage operators.\n* operator: A "sub-user" created by a member to manage his data.')
-    system_administrator: Optional[bool] = field("systemAdministrator", "bool", "Indicates whether this user is a system administrator, that is, either belongs to the global system administrators group or to the network system administrators group. Only returned if `role` is `administrator`.")
-    alias_operator: Optional[bool] = field("aliasOperator", "bool", "Indicates whether this user is an operator which is an alias of his owner member, that is, has all member permissions, and is not restricted to an operator group. Only returned if `role` is `operator`.")
-    permissions: Optional[Permissions] = field("permissions", "Permissions", "The granted permissions for the authenticated user or guest")
-    session_token: Optional[str] = field("sessionToken", "str", "A token that must be passed in on the Session-Token header on subsequent requests instead of the login name and password. Only returned if using a session authentication.", secret=True)
-    access_client: Optional[EntityReference] = field("accessClient", "EntityReference", "Only returned when authenticated as access client, contains information about it")
-    principal_type: Optional[EntityReference] = field("principalType", "EntityReference", "Returns a reference to the principal type used for authentication. May be some of the built-in types (login name, e-mail, mobile phone or account number), a profile field, a token type or an access client type")
-    principal: Optional[str] = field("principal", "str", "The principal (user identification) used on authentication. Can be the value of the login name, e-mail, account number, custom field or token used on authentication or at the moment of login. Is not returned when the authentication was performed via access client.")
-    password_type: Optional[PasswordType] = field("passwordType", "PasswordType", "Returns a reference to the password type used on this channel.")
-    secondary_password_type: Optional[PasswordType] = field("secondaryPasswordType", "PasswordType", "Returns a reference to the secondary password type used on this channel, if any.")
-    expired_password: Optional[bool] = field("expiredPassword", "bool", "Returns whether the current access password is expired. If so, the user will have to change the password, or all other actions will be denied.")
-    pending_agreements: Optional[bool] = field("pendingAgreements", "bool", "Returns whether the current user has some agreements pending accept. If so, a call to GET /agreements/pending should be performed to get the content of the pending agreements, and then a POST /agreements/pending{id_or_internal_name} to accept each agreement.")
-    expired_secondary_password: Optional[bool] = field("expiredSecondaryPassword", "bool", "Returns whether the current secondary access password is expired. If so, the user will have to change the password, or all other actions will be denied.")
-    pending_secondary_password: Optional[bool] = field("pendingSecondaryPassword", "bool", "Returns whether the current session requires a secondary password. If so, the user will have to validate it using its secondary access password, otherwise, all other actions will be denied.")
+    user: Optional[User] = _field("user", "User", "The authenticated user, if any.")
+    language: Optional[VersionedEntity] = _field("language", "VersionedEntity", "The current language version")
+    _global: Optional[bool] = _field("global", "bool", "Indicates whether this user belongs to global mode. Only returned if there is an authenticated user.")
+    role: Optional[str] = _field("role", "RoleEnum", 'The main user role. Only returned if there is an authenticated user. Possible values are:\n* administrator: A user who can manage the system and other users.\n* broker: A user who can manage other users.\n* member: A regular user who can manage operators.\n* operator: A "sub-user" created by a member to manage his data.')
+    system_administrator: Optional[bool] = _field("systemAdministrator", "bool", "Indicates whether this user is a system administrator, that is, either belongs to the global system administrators group or to the network system administrators group. Only returned if `role` is `administrator`.")
+    alias_operator: Optional[bool] = _field("aliasOperator", "bool", "Indicates whether this user is an operator which is an alias of his owner member, that is, has all member permissions, and is not restricted to an operator group. Only returned if `role` is `operator`.")
+    permissions: Optional[Permissions] = _field("permissions", "Permissions", "The granted permissions for the authenticated user or guest")
+    session_token: Optional[str] = _field("sessionToken", "str", "A token that must be passed in on the Session-Token header on subsequent requests instead of the login name and password. Only returned if using a session authentication.", secret=True)
+    access_client: Optional[EntityReference] = _field("accessClient", "EntityReference", "Only returned when authenticated as access client, contains information about it")
+    principal_type: Optional[EntityReference] = _field("principalType", "EntityReference", "Returns a reference to the principal type used for authentication. May be some of the built-in types (login name, e-mail, mobile phone or account number), a profile field, a token type or an access client type")
+    principal: Optional[str] = _field("principal", "str", "The principal (user identification) used on authentication. Can be the value of the login name, e-mail, account number, custom field or token used on authentication or at the moment of login. Is not returned when the authentication was performed via access client.")
+    password_type: Optional[PasswordType] = _field("passwordType", "PasswordType", "Returns a reference to the password type used on this channel.")
+    secondary_password_type: Optional[PasswordType] = _field("secondaryPasswordType", "PasswordType", "Returns a reference to the secondary password type used on this channel, if any.")
+    expired_password: Optional[bool] = _field("expiredPassword", "bool", "Returns whether the current access password is expired. If so, the user will have to change the password, or all other actions will be denied.")
+    pending_agreements: Optional[bool] = _field("pendingAgreements", "bool", "Returns whether the current user has some agreements pending accept. If so, a call to GET /agreements/pending should be performed to get the content of the pending agreements, and then a POST /agreements/pending{id_or_internal_name} to accept each agreement.")
+    expired_secondary_password: Optional[bool] = _field("expiredSecondaryPassword", "bool", "Returns whether the current secondary access password is expired. If so, the user will have to change the password, or all other actions will be denied.")
+    pending_secondary_password: Optional[bool] = _field("pendingSecondaryPassword", "bool", "Returns whether the current session requires a secondary password. If so, the user will have to validate it using its secondary access password, otherwise, all other actions will be denied.")

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class CaptchaResponse(Model):
     """Data sent to the server containing the response of a user to a captcha challenge"""
 
-    challenge: Optional[str] = field("challenge", "str", "The captcha challenge identifier")
-    response: Optional[str] = field("response", "str", "The captcha response, as informed by the user", secret=True)
+    challenge: Optional[str] = _field("challenge", "str", "The captcha challenge identifier")
+    response: Optional[str] = _field("response", "str", "The captcha response, as informed by the user", secret=True)

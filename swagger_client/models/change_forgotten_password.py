@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class ChangeForgottenPassword(Model):
     """The parameters for confirming a forgotten password reset"""
 
-    key: Optional[str] = field("key", "str", "The key received by e-mail on the forgotten password reset request", secret=True)
-    security_answer: Optional[str] = field("securityAnswer", "str", "When a security question is asked, this is the answer, and is required.", secret=True)
-    new_password: Optional[str] = field("newPassword", "str", "The new password value. Required when the password is manual.", secret=True)
-    check_confirmation: Optional[bool] = field("checkConfirmation", "bool", "Depending on the client, if a confirm password field is shown to users, it might be useful to check the confirmation password value on the server. This way, if there are other validation exceptions, they are all shown together. In this case, this field should be set to `true` and the `confirmationValue` should be passed in with the user input. However, in cases where clients just want to register a user with a password non interactively (like in a bulk registration), passing the password value twice is not desirable. In such cases, this field can be left empty (or set to `false`), and the `newPasswordConfirmation` will be ignored.")
-    new_password_confirmation: Optional[str] = field("newPasswordConfirmation", "str", "The new password confirmation value. Is ignored unless `checkConfirmation` is set to `true`.", secret=True)
+    key: Optional[str] = _field("key", "str", "The key received by e-mail on the forgotten password reset request", secret=True)
+    security_answer: Optional[str] = _field("securityAnswer", "str", "When a security question is asked, this is the answer, and is required.", secret=True)
+    new_password: Optional[str] = _field("newPassword", "str", "The new password value. Required when the password is manual.", secret=True)
+    check_confirmation: Optional[bool] = _field("checkConfirmation", "bool", "Depending on the client, if a confirm password field is shown to users, it might be useful to check the confirmation password value on the server. This way, if there are other validation exceptions, they are all shown together. In this case, this field should be set to `true` and the `confirmationValue` should be passed in with the user input. However, in cases where clients just want to register a user with a password non interactively (like in a bulk registration), passing the password value twice is not desirable. In such cases, this field can be left empty (or set to `false`), and the `newPasswordConfirmation` will be ignored.")
+    new_password_confirmation: Optional[str] = _field("newPasswordConfirmation", "str", "The new password confirmation value. Is ignored unless `checkConfirmation` is set to `true`.", secret=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class ConflictError(Model):
     """Error returned when there was a conflict with some expected status vs the actual database status"""
 
-    code: Optional[str] = field("code", "ConflictErrorCode", "Error codes for 409 Conflict entity HTTP status  Possible values are:\n* constraintViolatedOnRemove: An attempt to remove some entity has failed, probably because that entity is in use, that is, is being referenced by some other entity.\n* staleEntity: Failure in the optimistic lock. It means some entity was fetched for editing by 2 clients. Then they both saved it. The first one is successful, but the second one will fail. If you get this error, make sure the `version` field is being sent with the correct value, as fetched from the server.")
+    code: Optional[str] = _field("code", "ConflictErrorCode", "Error codes for 409 Conflict entity HTTP status  Possible values are:\n* constraintViolatedOnRemove: An attempt to remove some entity has failed, probably because that entity is in use, that is, is being referenced by some other entity.\n* staleEntity: Failure in the optimistic lock. It means some entity was fetched for editing by 2 clients. Then they both saved it. The first one is successful, but the second one will fail. If you get this error, make sure the `version` field is being sent with the correct value, as fetched from the server.")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class ContactsPermissions(Model):
     """Permissions over contacts"""
 
-    enable: Optional[bool] = field("enable", "bool", "Permission to own a contact list.")
-    has_visible_fields: Optional[bool] = field("hasVisibleFields", "bool", "Permission to view contacts custom fields.")
-    has_editable_fields: Optional[bool] = field("hasEditableFields", "bool", "Permission to manage contacts custom fields.")
+    enable: Optional[bool] = _field("enable", "bool", "Permission to own a contact list.")
+    has_visible_fields: Optional[bool] = _field("hasVisibleFields", "bool", "Permission to view contacts custom fields.")
+    has_editable_fields: Optional[bool] = _field("hasEditableFields", "bool", "Permission to manage contacts custom fields.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
 
 
@@ -15,8 +15,8 @@ class Currency(InternalNamedEntity):
     Inherited from InternalNamedEntity: ``id``, ``name``, ``internal_name``.
     """
 
-    symbol: Optional[str] = field("symbol", "str", "The currency symbol")
-    prefix: Optional[str] = field("prefix", "str", "The currency prefix when formatting numbers")
-    suffix: Optional[str] = field("suffix", "str", "The currency suffix when formatting numbers")
-    transaction_number_pattern: Optional[str] = field("transactionNumberPattern", "str", "If transaction number is enabled for this currency, contains the pattern which is expected, in case of rendering a field for users to type in a transaction number")
-    decimal_digits: Optional[int] = field("decimalDigits", "int", "The number of decimal digits used by this currency")
+    symbol: Optional[str] = _field("symbol", "str", "The currency symbol")
+    prefix: Optional[str] = _field("prefix", "str", "The currency prefix when formatting numbers")
+    suffix: Optional[str] = _field("suffix", "str", "The currency suffix when formatting numbers")
+    transaction_number_pattern: Optional[str] = _field("transactionNumberPattern", "str", "If transaction number is enabled for this currency, contains the pattern which is expected, in case of rendering a field for users to type in a transaction number")
+    decimal_digits: Optional[int] = _field("decimalDigits", "int", "The number of decimal digits used by this currency")

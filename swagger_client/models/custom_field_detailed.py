@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, List, Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.custom_field import CustomField
 
 if TYPE_CHECKING:
@@ -26,26 +26,26 @@ class CustomFieldDetailed(CustomField):
     Inherited from CustomField: ``id``, ``name``, ``internal_name``, ``type``, ``linked_entity_type``, ``control``, ``kind``, ``decimal_digits``.
     """
 
-    information_text: Optional[str] = field("informationText", "str", "Additional text that can be shown to the user as a hint of this field")
-    size: Optional[str] = field("size", "CustomFieldSizeEnum", "The size of the widget that should be rendered Possible values are:\n* full: The widget should occupy 100% of the available area\n* large: A large widget\n* medium: A medium widget\n* small: A small widget\n* tiny: A very small widget")
-    pattern: Optional[str] = field("pattern", "str", "The (optional) mask to be applied to string values")
-    required: Optional[bool] = field("required", "bool", "Indicates whether this field is required")
-    all_selected_label: Optional[str] = field("allSelectedLabel", "str", "The label to be shown when all values are selected for a multi selection field.")
-    default_value: Optional[str] = field("defaultValue", "str", "The value that should be suggested as default. For multi selection will be a comma-separated string with possible values ids or internal names.")
-    possible_value_categories: Optional[List[EntityReference]] = field("possibleValueCategories", "list[EntityReference]", "Only applicable when the custom field is enumerated (single or multi select). Contains the possible value categories.")
-    has_values_list: Optional[bool] = field("hasValuesList", "bool", "Returns whether this custom field has a list of possible values, according to its type.")
-    possible_values: Optional[List[CustomFieldPossibleValue]] = field("possibleValues", "list[CustomFieldPossibleValue]", "Only applicable when the custom field is enumerated (single or multi selection). Contains the possible values for selection. Each value may or may not have a category. When they have, it will be a string pointing to the internal name (if available) or id of the possible value category, which can be looked up in the categories property.")
-    dynamic_values: Optional[List[CustomFieldDynamicValue]] = field("dynamicValues", "list[CustomFieldDynamicValue]", "Only applicable when the custom field is dynamic selection. Contains the script-generated possible values.")
-    string_values: Optional[List[str]] = field("stringValues", "list[str]", "Only applicable when the custom field type is `string` and `hasValuesList` is `true`. Contains the possible string values.")
-    date_values: Optional[List[datetime.datetime]] = field("dateValues", "list[datetime]", "Only applicable when the custom field type is `date` and `hasValuesList` is `true`. Contains the possible date values.")
-    integer_values: Optional[List[int]] = field("integerValues", "list[int]", "Only applicable when the custom field type is `integer` and `hasValuesList` is `true`. Contains the possible integer values.")
-    decimal_values: Optional[List[str]] = field("decimalValues", "list[str]", "Only applicable when the custom field type is `decimal` and `hasValuesList` is `true`. Contains the possible decimal values.")
-    ad_values: Optional[List[Ad]] = field("adValues", "list[Ad]", "Only applicable when the custom field is linked entity of type `advertisement` and `hasValuesList` is `true`. Contains the possible advertisements.")
-    transaction_values: Optional[List[Transaction]] = field("transactionValues", "list[Transaction]", "Only applicable when the custom field is linked entity of type `transaction` and `hasValuesList` is `true`. Contains the possible transactions.")
-    transfer_values: Optional[List[Transfer]] = field("transferValues", "list[Transfer]", "Only applicable when the custom field is linked entity of type `transfer` and `hasValuesList` is `true`. Contains the possible transfers.")
-    record_values: Optional[List[Record]] = field("recordValues", "list[Record]", "Only applicable when the custom field is linked entity of type `record` and `hasValuesList` is `true`. Contains the possible records.")
-    user_values: Optional[List[User]] = field("userValues", "list[User]", "Only applicable when the custom field is linked entity of type `user` and `hasValuesList` is `true`. Contains the possible users.")
-    max_files: Optional[int] = field("maxFiles", "int", "Only applicable when the custom field type is `file` or `image`. The maximun files that can be uploaded")
-    mime_types: Optional[List[str]] = field("mimeTypes", "list[str]", "The allowed mime types for binary custom fields. Only applicable when the custom field type is either `file` or `image`")
-    allowed_mime_types: Optional[List[str]] = field("allowedMimeTypes", "list[FileMimeTypeEnum]", "(deprecated) Only applicable when the custom field type is `file`. Contains the possible built-in mime types allowed for the file being uploaded")
-    other_mime_types: Optional[List[str]] = field("otherMimeTypes", "list[str]", "(deprecated) Only applicable when the custom field type is `file`and the `others` option was selected in `allowedMimeTypes`. Contains the other mime types allowed for the file being uploaded")
+    information_text: Optional[str] = _field("informationText", "str", "Additional text that can be shown to the user as a hint of this field")
+    size: Optional[str] = _field("size", "CustomFieldSizeEnum", "The size of the widget that should be rendered Possible values are:\n* full: The widget should occupy 100% of the available area\n* large: A large widget\n* medium: A medium widget\n* small: A small widget\n* tiny: A very small widget")
+    pattern: Optional[str] = _field("pattern", "str", "The (optional) mask to be applied to string values")
+    required: Optional[bool] = _field("required", "bool", "Indicates whether this field is required")
+    all_selected_label: Optional[str] = _field("allSelectedLabel", "str", "The label to be shown when all values are selected for a multi selection field.")
+    default_value: Optional[str] = _field("defaultValue", "str", "The value that should be suggested as default. For multi selection will be a comma-separated string with possible values ids or internal names.")
+    possible_value_categories: Optional[List[EntityReference]] = _field("possibleValueCategories", "list[EntityReference]", "Only applicable when the custom field is enumerated (single or multi select). Contains the possible value categories.")
+    has_values_list: Optional[bool] = _field("hasValuesList", "bool", "Returns whether this custom field has a list of possible values, according to its type.")
+    possible_values: Optional[List[CustomFieldPossibleValue]] = _field("possibleValues", "list[CustomFieldPossibleValue]", "Only applicable when the custom field is enumerated (single or multi selection). Contains the possible values for selection. Each value may or may not have a category. When they have, it will be a string pointing to the internal name (if available) or id of the possible value category, which can be looked up in the categories property.")
+    dynamic_values: Optional[List[CustomFieldDynamicValue]] = _field("dynamicValues", "list[CustomFieldDynamicValue]", "Only applicable when the custom field is dynamic selection. Contains the script-generated possible values.")
+    string_values: Optional[List[str]] = _field("stringValues", "list[str]", "Only applicable when the custom field type is `string` and `hasValuesList` is `true`. Contains the possible string values.")
+    date_values: Optional[List[datetime.datetime]] = _field("dateValues", "list[datetime]", "Only applicable when the custom field type is `date` and `hasValuesList` is `true`. Contains the possible date values.")
+    integer_values: Optional[List[int]] = _field("integerValues", "list[int]", "Only applicable when the custom field type is `integer` and `hasValuesList` is `true`. Contains the possible integer values.")
+    decimal_values: Optional[List[str]] = _field("decimalValues", "list[str]", "Only applicable when the custom field type is `decimal` and `hasValuesList` is `true`. Contains the possible decimal values.")
+    ad_values: Optional[List[Ad]] = _field("adValues", "list[Ad]", "Only applicable when the custom field is linked entity of type `advertisement` and `hasValuesList` is `true`. Contains the possible advertisements.")
+    transaction_values: Optional[List[Transaction]] = _field("transactionValues", "list[Transaction]", "Only applicable when the custom field is linked entity of type `transaction` and `hasValuesList` is `true`. Contains the possible transactions.")
+    transfer_values: Optional[List[Transfer]] = _field("transferValues", "list[Transfer]", "Only applicable when the custom field is linked entity of type `transfer` and `hasValuesList` is `true`. Contains the possible transfers.")
+    record_values: Optional[List[Record]] = _field("recordValues", "list[Record]", "Only applicable when the custom field is linked entity of type `record` and `hasValuesList` is `true`. Contains the possible records.")
+    user_values: Optional[List[User]] = _field("userValues", "list[User]", "Only applicable when the custom field is linked entity of type `user` and `hasValuesList` is `true`. Contains the possible users.")
+    max_files: Optional[int] = _field("maxFiles", "int", "Only applicable when the custom field type is `file` or `image`. The maximun files that can be uploaded")
+    mime_types: Optional[List[str]] = _field("mimeTypes", "list[str]", "The allowed mime types for binary custom fields. Only applicable when the custom field type is either `file` or `image`")
+    allowed_mime_types: Optional[List[str]] = _field("allowedMimeTypes", "list[FileMimeTypeEnum]", "(deprecated) Only applicable when the custom field type is `file`. Contains the possible built-in mime types allowed for the file being uploaded")
+    other_mime_types: Optional[List[str]] = _field("otherMimeTypes", "list[str]", "(deprecated) Only applicable when the custom field type is `file`and the `others` option was selected in `allowedMimeTypes`. Contains the other mime types allowed for the file being uploaded")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class CustomFieldDynamicValue(Model):
     """Represents a single possible value of a dynamic custom field"""
 
-    value: Optional[str] = field("value", "str", "The internal value")
-    label: Optional[str] = field("label", "str", "The display label")
-    default_value: Optional[bool] = field("defaultValue", "bool", "The value that should be suggested as default.")
+    value: Optional[str] = _field("value", "str", "The internal value")
+    label: Optional[str] = _field("label", "str", "The display label")
+    default_value: Optional[bool] = _field("defaultValue", "bool", "The value that should be suggested as default.")

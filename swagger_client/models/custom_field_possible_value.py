@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ class CustomFieldPossibleValue(Entity):
     Inherited from Entity: ``id``.
     """
 
-    value: Optional[str] = field("value", "str", "The display value")
-    default: Optional[bool] = field("default", "bool", "Indicates if this possible value is the default one.")
-    internal_name: Optional[str] = field("internalName", "str", "The entity internal name, which can be seen as an extra identifier")
-    category: Optional[EntityReference] = field("category", "EntityReference", "The internal name (if available) or id of the possible value category. Optional, and never used if custom field type is dynamic selection.")
+    value: Optional[str] = _field("value", "str", "The display value")
+    default: Optional[bool] = _field("default", "bool", "Indicates if this possible value is the default one.")
+    internal_name: Optional[str] = _field("internalName", "str", "The entity internal name, which can be seen as an extra identifier")
+    category: Optional[EntityReference] = _field("category", "EntityReference", "The internal name (if available) or id of the possible value category. Optional, and never used if custom field type is dynamic selection.")

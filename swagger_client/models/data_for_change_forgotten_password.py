@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class DataForChangeForgottenPassword(Model):
     """Definitions for a user to confirm a forgotten password request"""
 
-    generated: Optional[bool] = field("generated", "bool", "Indicates whether the password that is being affected is generated (when `true`) or manual (when `false`).")
-    security_question: Optional[str] = field("securityQuestion", "str", "If configured in Cyclos, and defined by the user, will be the security question that needs to be answered in order to complete the forgotten password reset request.")
+    generated: Optional[bool] = _field("generated", "bool", "Indicates whether the password that is being affected is generated (when `true`) or manual (when `false`).")
+    security_question: Optional[str] = _field("securityQuestion", "str", "If configured in Cyclos, and defined by the user, will be the security question that needs to be answered in order to complete the forgotten password reset request.")

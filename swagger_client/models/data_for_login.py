@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, List, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 if TYPE_CHECKING:
     from swagger_client.models.entity_reference import EntityReference
@@ -16,10 +17,10 @@ if TYPE_CHECKING:
 class DataForLogin(Model):
     """Contains data useful for a login form, as well as forgot password"""
 
-    access_password_type: Optional[EntityReference] = field("accessPasswordType", "EntityReference", "The password type used for login access")
-    principal_types: Optional[List[PrincipalTypeInput]] = field("principalTypes", "list[PrincipalTypeInput]", "The identification methods accepted for login")
-    default_principal_type: Optional[str] = field("defaultPrincipalType", "str", "The internal name of the identification method that is marked as default for the current channel configuration. This is optional, and if there is no default, all possible identification methods will be attempted for login.")
-    extra_forgot_password_principal_types: Optional[List[PrincipalTypeInput]] = field("extraForgotPasswordPrincipalTypes", "list[PrincipalTypeInput]", "The additional identification methods also accepted for the forgotten password request.")
-    login_password_input: Optional[PasswordInput] = field("loginPasswordInput", "PasswordInput", "Contains data for the password used on login")
-    forgot_password_captcha_provider: Optional[str] = field("forgotPasswordCaptchaProvider", "CaptchaProviderEnum", "If the forgot password request requires a captcha, will be the  provider used to request one. Otherwise will be null. Possible values are:\n* internal: Default provider using images")
-    forgot_password_mediums: Optional[List[str]] = field("forgotPasswordMediums", "list[SendMediumEnum]", "If the forgot password request is enabled, returns the mediums the user can choose to receive the confirmation key or code.  If nothing is returned, forgot password is not enabled. Possibles values for each array element are:\n* email: The user will receive an email with the information\n* sms: The user will receive a sms with the information (only if there is at least one phone enabled for sms)")
+    access_password_type: Optional[EntityReference] = _field("accessPasswordType", "EntityReference", "The password type used for login access")
+    principal_types: Optional[List[PrincipalTypeInput]] = _field("principalTypes", "list[PrincipalTypeInput]", "The identification methods accepted for login")
+    default_principal_type: Optional[str] = _field("defaultPrincipalType", "str", "The internal name of the identification method that is marked as default for the current channel configuration. This is optional, and if there is no default, all possible identification methods will be attempted for login.")
+    extra_forgot_password_principal_types: Optional[List[PrincipalTypeInput]] = _field("extraForgotPasswordPrincipalTypes", "list[PrincipalTypeInput]", "The additional identification methods also accepted for the forgotten password request.")
+    login_password_input: Optional[PasswordInput] = _field("loginPasswordInput", "PasswordInput", "Contains data for the password used on login")
+    forgot_password_captcha_provider: Optional[str] = _field("forgotPasswordCaptchaProvider", "CaptchaProviderEnum", "If the forgot password request requires a captcha, will be the  provider used to request one. Otherwise will be null. Possible values are:\n* internal: Default provider using images")
+    forgot_password_mediums: Optional[List[str]] = _field("forgotPasswordMediums", "list[SendMediumEnum]", "If the forgot password request is enabled, returns the mediums the user can choose to receive the confirmation key or code.  If nothing is returned, forgot password is not enabled. Possibles values for each array element are:\n* email: The user will receive an email with the information\n* sms: The user will receive a sms with the information (only if there is at least one phone enabled for sms)")

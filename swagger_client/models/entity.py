@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class Entity(Model):
     """Basic definition of a persistent entity"""
 
-    id: Optional[str] = field("id", "str", "The internal entity identifier")
+    id: Optional[str] = _field("id", "str", "The internal entity identifier")

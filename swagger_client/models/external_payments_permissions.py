@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class ExternalPaymentsPermissions(Model):
     """Permissions over own external payments"""
 
-    view: Optional[bool] = field("view", "bool", "Can view external payments?")
+    view: Optional[bool] = _field("view", "bool", "Can view external payments?")

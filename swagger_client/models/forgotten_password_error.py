@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.error import Error
 
 
@@ -15,5 +15,5 @@ class ForgottenPasswordError(Error):
     Inherited from Error: ``kind``, ``exception_type``, ``exception_message``.
     """
 
-    code: Optional[str] = field("code", "ForgottenPasswordErrorCode", "Application-specific error codes for a ForgottenPassword error. Possible values are:\n* invalidSecurityAnswer: if the answer for the security question was incorrect.\n* unexpected: An unexpected error has occurred.")
-    key_invalidated: Optional[bool] = field("keyInvalidated", "bool", "Flag indicating if the key received on the forgotten password reset request was invalidated because the maximum tries was reached. Only if code is `invalidSecurityAnswer`")
+    code: Optional[str] = _field("code", "ForgottenPasswordErrorCode", "Application-specific error codes for a ForgottenPassword error. Possible values are:\n* invalidSecurityAnswer: if the answer for the security question was incorrect.\n* unexpected: An unexpected error has occurred.")
+    key_invalidated: Optional[bool] = _field("keyInvalidated", "bool", "Flag indicating if the key received on the forgotten password reset request was invalidated because the maximum tries was reached. Only if code is `invalidSecurityAnswer`")

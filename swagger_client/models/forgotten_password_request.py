@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 if TYPE_CHECKING:
     from swagger_client.models.captcha_response import CaptchaResponse
@@ -14,5 +15,5 @@ if TYPE_CHECKING:
 class ForgottenPasswordRequest(Model):
     """Definitions to request a forgotten password reset"""
 
-    user: Optional[str] = field("user", "str", "An identification method for the user. Allows the same identification methods (principal types) as the login, plus e-mail.")
-    captcha: Optional[CaptchaResponse] = field("captcha", "CaptchaResponse", "The captcha response required when something is returned in `DataForLogin.forgotPasswordCaptchaProvider`.")
+    user: Optional[str] = _field("user", "str", "An identification method for the user. Allows the same identification methods (principal types) as the login, plus e-mail.")
+    captcha: Optional[CaptchaResponse] = _field("captcha", "CaptchaResponse", "The captcha response required when something is returned in `DataForLogin.forgotPasswordCaptchaProvider`.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.stored_file import StoredFile
 
 
@@ -15,5 +15,5 @@ class Image(StoredFile):
     Inherited from StoredFile: ``id``, ``name``, ``content_type``, ``length``, ``url``.
     """
 
-    width: Optional[int] = field("width", "int", "The image width, in pixels")
-    height: Optional[int] = field("height", "int", "The image height, in pixels")
+    width: Optional[int] = _field("width", "int", "The image width, in pixels")
+    height: Optional[int] = _field("height", "int", "The image height, in pixels")

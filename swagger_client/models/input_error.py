@@ -5,21 +5,22 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class InputError(Model):
     """Error returned when some input data failed validation"""
 
-    code: Optional[str] = field("code", "InputErrorCode", "Error codes for 422 Unprocessable entity HTTP status. It means there was an error with the input sent to the operation.  Possible values are:\n* aggregated: Represents an aggregation of other input errors\n* dataConversion: Some data conversion has failed. For example, when sending a date with an invalid format\n* fileUploadSize: An uploaded file size exceeds the maximum allowed\n* maxItems: There was an attempt to create an item, but the maximum number of allowed items was exceeded\n* missingParameter: Missing a required request parameter\n* queryParse: A full-text query keywords contained an invalid text\n* validation: One or more of the fields sent contains invalid values")
-    general_errors: Optional[List[str]] = field("generalErrors", "list[str]", "A list of errors that cannot be attributed to a specific property. Only returned if `code` is `validation`.")
-    properties: Optional[List[str]] = field("properties", "list[str]", "An array of properties which contains errors, in the order they were processed. As `propertyErrors` is an object (without a guaranteed order for its keys) the original order would be lost otherwise. Only returned if `code` is `validation`.")
-    property_errors: Optional[Dict[str, List[str]]] = field("propertyErrors", "dict(str, list[str])", "An object keyed by property name, whose values are lists of errors for that property. Only returned if `code` is `validation`.")
-    custom_fields: Optional[List[str]] = field("customFields", "list[str]", "An array of custom field internal names which contains errors, in the order they were processed. As `propertyErrors` is an object (without a guaranteed order for its keys) the original order would be lost otherwise. Only returned if `code` is `validation`.")
-    custom_field_errors: Optional[Dict[str, List[str]]] = field("customFieldErrors", "dict(str, list[str])", "An object keyed by custom field internal name, whose values are lists of errors for that custom field. Only returned if `code` is `validation`.")
-    max_items: Optional[int] = field("maxItems", "int", "The maximum allowed items. Only returned if `code` is `maxItems`.")
-    max_file_size: Optional[int] = field("maxFileSize", "int", "The maximum file size, in bytes, allowed for uploads. Only returned if `code` is `fileUploadSize`.")
-    value: Optional[str] = field("value", "str", "The value that failed conversion to the expected data type, or the original full-text query keywords that failed parsing. Only returned if `code` is either `dataConversion` or `queryParse`.")
-    name: Optional[str] = field("name", "str", "The name of the required request parameter Only returned if `code` is `missingParameter`.")
-    errors: Optional[Dict[str, InputError]] = field("errors", "dict(str, InputError)", "The aggregated `InputError`s for each regular property, that is, those that have a single input. Only returned if `code` is `aggregated`.")
-    indexed_errors: Optional[Dict[str, List[InputError]]] = field("indexedErrors", "dict(str, list[InputError])", "The aggregated `InputError`s for each list property, that is, those that have a list of inputs. It is guaranteed that the indexes in the input array correspond to the indexes in the corresponding value. The positions with no errors will contain `null`. Only returned if `code` is `aggregated`.")
+    code: Optional[str] = _field("code", "InputErrorCode", "Error codes for 422 Unprocessable entity HTTP status. It means there was an error with the input sent to the operation.  Possible values are:\n* aggregated: Represents an aggregation of other input errors\n* dataConversion: Some data conversion has failed. For example, when sending a date with an invalid format\n* fileUploadSize: An uploaded file size exceeds the maximum allowed\n* maxItems: There was an attempt to create an item, but the maximum number of allowed items was exceeded\n* missingParameter: Missing a required request parameter\n* queryParse: A full-text query keywords contained an invalid text\n* validation: One or more of the fields sent contains invalid values")
+    general_errors: Optional[List[str]] = _field("generalErrors", "list[str]", "A list of errors that cannot be attributed to a specific property. Only returned if `code` is `validation`.")
+    properties: Optional[List[str]] = _field("properties", "list[str]", "An array of properties which contains errors, in the order they were processed. As `propertyErrors` is an object (without a guaranteed order for its keys) the original order would be lost otherwise. Only returned if `code` is `validation`.")
+    property_errors: Optional[Dict[str, List[str]]] = _field("propertyErrors", "dict(str, list[str])", "An object keyed by property name, whose values are lists of errors for that property. Only returned if `code` is `validation`.")
+    custom_fields: Optional[List[str]] = _field("customFields", "list[str]", "An array of custom field internal names which contains errors, in the order they were processed. As `propertyErrors` is an object (without a guaranteed order for its keys) the original order would be lost otherwise. Only returned if `code` is `validation`.")
+    custom_field_errors: Optional[Dict[str, List[str]]] = _field("customFieldErrors", "dict(str, list[str])", "An object keyed by custom field internal name, whose values are lists of errors for that custom field. Only returned if `code` is `validation`.")
+    max_items: Optional[int] = _field("maxItems", "int", "The maximum allowed items. Only returned if `code` is `maxItems`.")
+    max_file_size: Optional[int] = _field("maxFileSize", "int", "The maximum file size, in bytes, allowed for uploads. Only returned if `code` is `fileUploadSize`.")
+    value: Optional[str] = _field("value", "str", "The value that failed conversion to the expected data type, or the original full-text query keywords that failed parsing. Only returned if `code` is either `dataConversion` or `queryParse`.")
+    name: Optional[str] = _field("name", "str", "The name of the required request parameter Only returned if `code` is `missingParameter`.")
+    errors: Optional[Dict[str, InputError]] = _field("errors", "dict(str, InputError)", "The aggregated `InputError`s for each regular property, that is, those that have a single input. Only returned if `code` is `aggregated`.")
+    indexed_errors: Optional[Dict[str, List[InputError]]] = _field("indexedErrors", "dict(str, list[InputError])", "The aggregated `InputError`s for each list property, that is, those that have a list of inputs. It is guaranteed that the indexes in the input array correspond to the indexes in the corresponding value. The positions with no errors will contain `null`. Only returned if `code` is `aggregated`.")

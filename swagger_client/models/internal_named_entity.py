@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.named_entity import NamedEntity
 
 
@@ -15,4 +15,4 @@ class InternalNamedEntity(NamedEntity):
     Inherited from NamedEntity: ``id``, ``name``.
     """
 
-    internal_name: Optional[str] = field("internalName", "str", "The entity internal name, which can be seen as an extra identifier")
+    internal_name: Optional[str] = _field("internalName", "str", "The entity internal name, which can be seen as an extra identifier")

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class MarketplacePermissions(Model):
     """Permissions for the marketplace"""
 
-    search: Optional[bool] = field("search", "bool", "Can search for simple and webshop advertisements?")
-    own_advertisements: Optional[bool] = field("ownAdvertisements", "bool", "Can own simple advertisements? Only returned if there is an authenticated user.")
-    manage_own_advertisements: Optional[bool] = field("manageOwnAdvertisements", "bool", "Can manage own simple advertisements? Only returned if there is an authenticated user.")
-    purchase: Optional[bool] = field("purchase", "bool", "Can buy webwop ads? Only returned if there is an authenticated user.")
-    view_advertisements: Optional[bool] = field("viewAdvertisements", "bool", "Can view simple advertisements? Only returned if there is an authenticated user.")
-    view_webshop: Optional[bool] = field("viewWebshop", "bool", "Can view webshop advertisements? If this permission is granted then the user can can buy webshop ads too. Only returned if there is an authenticated user.")
+    search: Optional[bool] = _field("search", "bool", "Can search for simple and webshop advertisements?")
+    own_advertisements: Optional[bool] = _field("ownAdvertisements", "bool", "Can own simple advertisements? Only returned if there is an authenticated user.")
+    manage_own_advertisements: Optional[bool] = _field("manageOwnAdvertisements", "bool", "Can manage own simple advertisements? Only returned if there is an authenticated user.")
+    purchase: Optional[bool] = _field("purchase", "bool", "Can buy webwop ads? Only returned if there is an authenticated user.")
+    view_advertisements: Optional[bool] = _field("viewAdvertisements", "bool", "Can view simple advertisements? Only returned if there is an authenticated user.")
+    view_webshop: Optional[bool] = _field("viewWebshop", "bool", "Can view webshop advertisements? If this permission is granted then the user can can buy webshop ads too. Only returned if there is an authenticated user.")

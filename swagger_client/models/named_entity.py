@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
 
 
@@ -15,4 +15,4 @@ class NamedEntity(Entity):
     Inherited from Entity: ``id``.
     """
 
-    name: Optional[str] = field("name", "str", "The entity name")
+    name: Optional[str] = _field("name", "str", "The entity name")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 if TYPE_CHECKING:
     from swagger_client.models.entity_reference import EntityReference
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 class NfcTokenPermissions(Model):
     """Permissions over a specific nfc token"""
 
-    type: Optional[EntityReference] = field("type", "EntityReference", "The token type")
-    initialize: Optional[bool] = field("initialize", "bool", "Can initialize tokens of this type?")
-    personalize: Optional[bool] = field("personalize", "bool", "Can personalize tokens of this type?")
-    personalize_as_member: Optional[bool] = field("personalizeAsMember", "bool", "Can personalize tokens of this type as member? Only send if the authenticated user is a broker.")
+    type: Optional[EntityReference] = _field("type", "EntityReference", "The token type")
+    initialize: Optional[bool] = _field("initialize", "bool", "Can initialize tokens of this type?")
+    personalize: Optional[bool] = _field("personalize", "bool", "Can personalize tokens of this type?")
+    personalize_as_member: Optional[bool] = _field("personalizeAsMember", "bool", "Can personalize tokens of this type as member? Only send if the authenticated user is a broker.")

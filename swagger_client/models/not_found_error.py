@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class NotFoundError(Model):
     """Error returned when some expected data was not found"""
 
-    entity_type: Optional[str] = field("entityType", "str", "The name of the entity being attempted, but not found")
-    key: Optional[str] = field("key", "str", "The identifier used to attempt to find the entity, such as id, internal name, principal, etc")
+    entity_type: Optional[str] = _field("entityType", "str", "The name of the entity being attempted, but not found")
+    key: Optional[str] = _field("key", "str", "The identifier used to attempt to find the entity, such as id, internal name, principal, etc")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class NotificationsPermissions(Model):
     """Permissions over notifications"""
 
-    enable: Optional[bool] = field("enable", "bool", "Whether the own notifications are enabled or not.")
+    enable: Optional[bool] = _field("enable", "bool", "Whether the own notifications are enabled or not.")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 if TYPE_CHECKING:
     from swagger_client.models.operation import Operation
@@ -14,5 +15,5 @@ if TYPE_CHECKING:
 class OperationPermissions(Model):
     """Permissions over a specific custom operation"""
 
-    operation: Optional[Operation] = field("operation", "Operation", "The custom operation")
-    run: Optional[bool] = field("run", "bool", "Can run this operation?")
+    operation: Optional[Operation] = _field("operation", "Operation", "The custom operation")
+    run: Optional[bool] = _field("run", "bool", "Can run this operation?")

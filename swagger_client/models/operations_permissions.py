@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, List, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 if TYPE_CHECKING:
     from swagger_client.models.operation_permissions import OperationPermissions
@@ -14,5 +15,5 @@ if TYPE_CHECKING:
 class OperationsPermissions(Model):
     """Permissions over own or system operations"""
 
-    user: Optional[List[OperationPermissions]] = field("user", "list[OperationPermissions]", "Permissions over custom operations applied to the authenticated user, with `scope` = `user`.")
-    system: Optional[List[OperationPermissions]] = field("system", "list[OperationPermissions]", "Custom operations the authenticated has access, with `scope` = `system`. Only returned for administrators.")
+    user: Optional[List[OperationPermissions]] = _field("user", "list[OperationPermissions]", "Permissions over custom operations applied to the authenticated user, with `scope` = `user`.")
+    system: Optional[List[OperationPermissions]] = _field("system", "list[OperationPermissions]", "Custom operations the authenticated has access, with `scope` = `system`. Only returned for administrators.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
 
 
@@ -15,13 +15,13 @@ class PasswordInput(InternalNamedEntity):
     Inherited from InternalNamedEntity: ``id``, ``name``, ``internal_name``.
     """
 
-    input_method: Optional[str] = field("inputMethod", "PasswordInputMethodEnum", "The explanation for the value that should be sent for `virtualKeyboard`  cases is given above, in the description of this type. Possible values are:\n* textBox: A simple string should be requested\n* virtualKeyboard: A series of buttons should be presented to allow enter the password.")
-    mode: Optional[str] = field("mode", "PasswordModeEnum", "Indicates how a password is handled Possible values are:\n* generated: Passwords are always generated\n* manual: Passwords are manually typed by users\n* otp: One Time Passwords. are always generated and can be used only once\n* script: Passwords are not stored in Cyclos, but handed-over for a script to verify them.  Is normally used to implement single-sign-on with other apps.")
-    has_active_password: Optional[bool] = field("hasActivePassword", "bool", "Only returned when there is an authenticated user (not for login). Describes whether the user has created a password of this type. If not, a proper message can be shown to the user indicating that this password needs to be created.")
-    confirmation_password_once_per_session: Optional[bool] = field("confirmationPasswordOncePerSession", "bool", "Only returned when there is an authenticated user (not for login). Determines whether this password, when used as confirmation, should be requested only once until the user logs out.")
-    min_length: Optional[int] = field("minLength", "int", "For text passwords, the minimum password length")
-    max_length: Optional[int] = field("maxLength", "int", "For text passwords, the maximum password length")
-    otp_send_mediums: Optional[List[str]] = field("otpSendMediums", "list[SendMediumEnum]", "Only for `otp`, the available mediums for the password to be sent Possibles values for each array element are:\n* email: The user will receive an email with the information\n* sms: The user will receive a sms with the information (only if there is at least one phone enabled for sms)")
-    number_of_buttons: Optional[int] = field("numberOfButtons", "int", "Only for `virtualKeyboard`, is the number of buttons to be displayed")
-    buttons_per_row: Optional[int] = field("buttonsPerRow", "int", "Only for `virtualKeyboard`, is the number of buttons that should be displayed on each row")
-    buttons: Optional[List[List[str]]] = field("buttons", "list[list[str]]", "Only for `virtualKeyboard`, contains the sequences of buttons that should be displayed for the user. The explanation for the value that should be sent on virtual keyboard mode is shown above, in the description of this type.")
+    input_method: Optional[str] = _field("inputMethod", "PasswordInputMethodEnum", "The explanation for the value that should be sent for `virtualKeyboard`  cases is given above, in the description of this type. Possible values are:\n* textBox: A simple string should be requested\n* virtualKeyboard: A series of buttons should be presented to allow enter the password.")
+    mode: Optional[str] = _field("mode", "PasswordModeEnum", "Indicates how a password is handled Possible values are:\n* generated: Passwords are always generated\n* manual: Passwords are manually typed by users\n* otp: One Time Passwords. are always generated and can be used only once\n* script: Passwords are not stored in Cyclos, but handed-over for a script to verify them.  Is normally used to implement single-sign-on with other apps.")
+    has_active_password: Optional[bool] = _field("hasActivePassword", "bool", "Only returned when there is an authenticated user (not for login). Describes whether the user has created a password of this type. If not, a proper message can be shown to the user indicating that this password needs to be created.")
+    confirmation_password_once_per_session: Optional[bool] = _field("confirmationPasswordOncePerSession", "bool", "Only returned when there is an authenticated user (not for login). Determines whether this password, when used as confirmation, should be requested only once until the user logs out.")
+    min_length: Optional[int] = _field("minLength", "int", "For text passwords, the minimum password length")
+    max_length: Optional[int] = _field("maxLength", "int", "For text passwords, the maximum password length")
+    otp_send_mediums: Optional[List[str]] = _field("otpSendMediums", "list[SendMediumEnum]", "Only for `otp`, the available mediums for the password to be sent Possibles values for each array element are:\n* email: The user will receive an email with the information\n* sms: The user will receive a sms with the information (only if there is at least one phone enabled for sms)")
+    number_of_buttons: Optional[int] = _field("numberOfButtons", "int", "Only for `virtualKeyboard`, is the number of buttons to be displayed")
+    buttons_per_row: Optional[int] = _field("buttonsPerRow", "int", "Only for `virtualKeyboard`, is the number of buttons that should be displayed on each row")
+    buttons: Optional[List[List[str]]] = _field("buttons", "list[list[str]]", "Only for `virtualKeyboard`, contains the sequences of buttons that should be displayed for the user. The explanation for the value that should be sent on virtual keyboard mode is shown above, in the description of this type.")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 if TYPE_CHECKING:
     from swagger_client.models.password_type import PasswordType
@@ -14,8 +15,8 @@ if TYPE_CHECKING:
 class PasswordPermissions(Model):
     """Permissions a single password"""
 
-    type: Optional[PasswordType] = field("type", "PasswordType", "The password type")
-    change: Optional[bool] = field("change", "bool", "Can change this password?")
-    enable: Optional[bool] = field("enable", "bool", "Can enable / disable this password?")
-    reset: Optional[bool] = field("reset", "bool", "Can reset this password?")
-    unblock: Optional[bool] = field("unblock", "bool", "Can unblock this password if blocked by exceeding tries?")
+    type: Optional[PasswordType] = _field("type", "PasswordType", "The password type")
+    change: Optional[bool] = _field("change", "bool", "Can change this password?")
+    enable: Optional[bool] = _field("enable", "bool", "Can enable / disable this password?")
+    reset: Optional[bool] = _field("reset", "bool", "Can reset this password?")
+    unblock: Optional[bool] = _field("unblock", "bool", "Can unblock this password if blocked by exceeding tries?")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
 
 
@@ -15,5 +15,5 @@ class PasswordType(InternalNamedEntity):
     Inherited from InternalNamedEntity: ``id``, ``name``, ``internal_name``.
     """
 
-    _global: Optional[bool] = field("global", "bool", "Indicates whether this password type is defined in global mode (`true`) or in a network (`false`)")
-    mode: Optional[str] = field("mode", "PasswordModeEnum", "Indicates how a password is handled Possible values are:\n* generated: Passwords are always generated\n* manual: Passwords are manually typed by users\n* otp: One Time Passwords. are always generated and can be used only once\n* script: Passwords are not stored in Cyclos, but handed-over for a script to verify them.  Is normally used to implement single-sign-on with other apps.")
+    _global: Optional[bool] = _field("global", "bool", "Indicates whether this password type is defined in global mode (`true`) or in a network (`false`)")
+    mode: Optional[str] = _field("mode", "PasswordModeEnum", "Indicates how a password is handled Possible values are:\n* generated: Passwords are always generated\n* manual: Passwords are manually typed by users\n* otp: One Time Passwords. are always generated and can be used only once\n* script: Passwords are not stored in Cyclos, but handed-over for a script to verify them.  Is normally used to implement single-sign-on with other apps.")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, List, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 if TYPE_CHECKING:
     from swagger_client.models.password_permissions import PasswordPermissions
@@ -14,5 +15,5 @@ if TYPE_CHECKING:
 class PasswordsPermissions(Model):
     """Permissions over own passwords"""
 
-    manage: Optional[bool] = field("manage", "bool", "Can manage any password?")
-    passwords: Optional[List[PasswordPermissions]] = field("passwords", "list[PasswordPermissions]", "Permissions over each password type")
+    manage: Optional[bool] = _field("manage", "bool", "Can manage any password?")
+    passwords: Optional[List[PasswordPermissions]] = _field("passwords", "list[PasswordPermissions]", "Permissions over each password type")

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class PaymentRequestPermissions(Model):
     """Permissions the user has over a payment request."""
 
-    accept: Optional[bool] = field("accept", "bool", "The payment request can be accepted by the payer.")
-    reject: Optional[bool] = field("reject", "bool", "The payment request can be rejected by the payer.")
-    cancel: Optional[bool] = field("cancel", "bool", "The payment request can be canceled by the payee or managers.")
-    reschedule: Optional[bool] = field("reschedule", "bool", "The payment request can be rescheduled by the payee or managers.")
-    change_expiration: Optional[bool] = field("changeExpiration", "bool", "The payment request expiration date can be changed by the payee or managers.")
-    authorize: Optional[bool] = field("authorize", "bool", "Deprecated - use accept instead")
+    accept: Optional[bool] = _field("accept", "bool", "The payment request can be accepted by the payer.")
+    reject: Optional[bool] = _field("reject", "bool", "The payment request can be rejected by the payer.")
+    cancel: Optional[bool] = _field("cancel", "bool", "The payment request can be canceled by the payee or managers.")
+    reschedule: Optional[bool] = _field("reschedule", "bool", "The payment request can be rescheduled by the payee or managers.")
+    change_expiration: Optional[bool] = _field("changeExpiration", "bool", "The payment request expiration date can be changed by the payee or managers.")
+    authorize: Optional[bool] = _field("authorize", "bool", "Deprecated - use accept instead")

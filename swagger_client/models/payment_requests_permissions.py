@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.payment_request_permissions import PaymentRequestPermissions
 
 
@@ -15,4 +15,4 @@ class PaymentRequestsPermissions(PaymentRequestPermissions):
     Inherited from PaymentRequestPermissions: ``accept``, ``reject``, ``cancel``, ``reschedule``, ``change_expiration``, ``authorize``.
     """
 
-    view: Optional[bool] = field("view", "bool", "Can view payment requests?")
+    view: Optional[bool] = _field("view", "bool", "Can view payment requests?")

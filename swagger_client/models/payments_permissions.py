@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class PaymentsPermissions(Model):
     """General payment permissions"""
 
-    user: Optional[bool] = field("user", "bool", "Can perform payments to users?")
-    system: Optional[bool] = field("system", "bool", "Can perform payments to system accounts?")
-    _self: Optional[bool] = field("self", "bool", "Can perform payments between own accounts?")
-    pos: Optional[bool] = field("pos", "bool", "Can receive payments from users?")
+    user: Optional[bool] = _field("user", "bool", "Can perform payments to users?")
+    system: Optional[bool] = _field("system", "bool", "Can perform payments to system accounts?")
+    _self: Optional[bool] = _field("self", "bool", "Can perform payments between own accounts?")
+    pos: Optional[bool] = _field("pos", "bool", "Can receive payments from users?")

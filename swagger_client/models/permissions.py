@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 if TYPE_CHECKING:
     from swagger_client.models.banking_permissions import BankingPermissions
@@ -23,13 +24,13 @@ if TYPE_CHECKING:
 class Permissions(Model):
     """Contains all permissions and configurations a user or guest can perform in the REST API"""
 
-    users: Optional[UsersPermissions] = field("users", "UsersPermissions", "Permissions over other users")
-    my_profile: Optional[UserProfilePermissions] = field("myProfile", "UserProfilePermissions", "Permissions over own profile")
-    banking: Optional[BankingPermissions] = field("banking", "BankingPermissions", "Permissions over banking / accounts")
-    marketplace: Optional[MarketplacePermissions] = field("marketplace", "MarketplacePermissions", "Permissions for marketplace")
-    passwords: Optional[PasswordsPermissions] = field("passwords", "PasswordsPermissions", "Permissions over own passwords")
-    records: Optional[RecordsPermissions] = field("records", "RecordsPermissions", "Permissions over own records")
-    operations: Optional[OperationsPermissions] = field("operations", "OperationsPermissions", "Permissions over own custom operations")
-    contacts: Optional[ContactsPermissions] = field("contacts", "ContactsPermissions", "Permissions over contacts")
-    notifications: Optional[NotificationsPermissions] = field("notifications", "NotificationsPermissions", "Permissions over notifications")
-    tokens: Optional[TokensPermissions] = field("tokens", "TokensPermissions", "Permissions over tokens")
+    users: Optional[UsersPermissions] = _field("users", "UsersPermissions", "Permissions over other users")
+    my_profile: Optional[UserProfilePermissions] = _field("myProfile", "UserProfilePermissions", "Permissions over own profile")
+    banking: Optional[BankingPermissions] = _field("banking", "BankingPermissions", "Permissions over banking / accounts")
+    marketplace: Optional[MarketplacePermissions] = _field("marketplace", "MarketplacePermissions", "Permissions for marketplace")
+    passwords: Optional[PasswordsPermissions] = _field("passwords", "PasswordsPermissions", "Permissions over own passwords")
+    records: Optional[RecordsPermissions] = _field("records", "RecordsPermissions", "Permissions over own records")
+    operations: Optional[OperationsPermissions] = _field("operations", "OperationsPermissions", "Permissions over own custom operations")
+    contacts: Optional[ContactsPermissions] = _field("contacts", "ContactsPermissions", "Permissions over contacts")
+    notifications: Optional[NotificationsPermissions] = _field("notifications", "NotificationsPermissions", "Permissions over notifications")
+    tokens: Optional[TokensPermissions] = _field("tokens", "TokensPermissions", "Permissions over tokens")

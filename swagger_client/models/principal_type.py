@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
 
 
@@ -15,4 +15,4 @@ class PrincipalType(InternalNamedEntity):
     Inherited from InternalNamedEntity: ``id``, ``name``, ``internal_name``.
     """
 
-    kind: Optional[str] = field("kind", "PrincipalTypeKind", "The kind of this principal type")
+    kind: Optional[str] = _field("kind", "PrincipalTypeKind", "The kind of this principal type")

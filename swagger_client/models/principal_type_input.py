@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.principal_type import PrincipalType
 
 if TYPE_CHECKING:
@@ -18,8 +18,8 @@ class PrincipalTypeInput(PrincipalType):
     Inherited from PrincipalType: ``id``, ``name``, ``internal_name``, ``kind``.
     """
 
-    custom_field: Optional[CustomFieldDetailed] = field("customField", "CustomFieldDetailed", "If this principal is based on a custom field, holds its definition")
-    token_type: Optional[str] = field("tokenType", "TokenTypeEnum", "If this principal is a token, contains its type Possible values are:\n* barcode: A barcode with the token\n* nfcDevice: A device (e.g. cell phone) with support for NFC\n* nfcTag: A NFC tag/card\n* other: Any other type containing a token\n* qrcode: A QR code containing a token\n* swipe: A swipe/magnetic card containing the token")
-    mask: Optional[str] = field("mask", "str", "If this principal is either a token or account number, holds the (optional) mask which clients can use to input the value.")
-    allow_manual_input: Optional[bool] = field("allowManualInput", "bool", "Only returned if `kind` is `token`. Specifies if the principal type allows enter manually the token value.")
-    example: Optional[str] = field("example", "str", "If this principal is mobile phone, holds an example number.")
+    custom_field: Optional[CustomFieldDetailed] = _field("customField", "CustomFieldDetailed", "If this principal is based on a custom field, holds its definition")
+    token_type: Optional[str] = _field("tokenType", "TokenTypeEnum", "If this principal is a token, contains its type Possible values are:\n* barcode: A barcode with the token\n* nfcDevice: A device (e.g. cell phone) with support for NFC\n* nfcTag: A NFC tag/card\n* other: Any other type containing a token\n* qrcode: A QR code containing a token\n* swipe: A swipe/magnetic card containing the token")
+    mask: Optional[str] = _field("mask", "str", "If this principal is either a token or account number, holds the (optional) mask which clients can use to input the value.")
+    allow_manual_input: Optional[bool] = _field("allowManualInput", "bool", "Only returned if `kind` is `token`. Specifies if the principal type allows enter manually the token value.")
+    example: Optional[str] = _field("example", "str", "If this principal is mobile phone, holds an example number.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
 
 
@@ -15,5 +15,5 @@ class Record(Entity):
     Inherited from Entity: ``id``.
     """
 
-    display: Optional[str] = field("display", "str", "The descriptive text for this record, according to the record type configuration in Cyclos")
-    kind: Optional[str] = field("kind", "RecordKind", "The possible kinds of a record, which can either belong to system or to an user Possible values are:\n* system: The record belongs to the system, and is unrelated to an user\n* user: The record belongs to a specific user")
+    display: Optional[str] = _field("display", "str", "The descriptive text for this record, according to the record type configuration in Cyclos")
+    kind: Optional[str] = _field("kind", "RecordKind", "The possible kinds of a record, which can either belong to system or to an user Possible values are:\n* system: The record belongs to the system, and is unrelated to an user\n* user: The record belongs to a specific user")

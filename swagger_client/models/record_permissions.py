@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 if TYPE_CHECKING:
     from swagger_client.models.record_type import RecordType
@@ -14,8 +15,8 @@ if TYPE_CHECKING:
 class RecordPermissions(Model):
     """Permissions over own records of a given type"""
 
-    type: Optional[RecordType] = field("type", "RecordType", "The record type")
-    create: Optional[bool] = field("create", "bool", "Can create records of this type?")
-    update: Optional[bool] = field("update", "bool", "Can update records of this type?")
-    remove: Optional[bool] = field("remove", "bool", "Can remove records of this type?")
-    single_id: Optional[str] = field("singleId", "str", "If the record type `layout` is  `single` this property contains the identifier of the existing record (if any) of this type.")
+    type: Optional[RecordType] = _field("type", "RecordType", "The record type")
+    create: Optional[bool] = _field("create", "bool", "Can create records of this type?")
+    update: Optional[bool] = _field("update", "bool", "Can update records of this type?")
+    remove: Optional[bool] = _field("remove", "bool", "Can remove records of this type?")
+    single_id: Optional[str] = _field("singleId", "str", "If the record type `layout` is  `single` this property contains the identifier of the existing record (if any) of this type.")

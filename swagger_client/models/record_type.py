@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
 
 
@@ -15,6 +15,6 @@ class RecordType(InternalNamedEntity):
     Inherited from InternalNamedEntity: ``id``, ``name``, ``internal_name``.
     """
 
-    plural_name: Optional[str] = field("pluralName", "str", "The name for the plural form")
-    layout: Optional[str] = field("layout", "RecordLayoutEnum", "The layout this record should be presented Possible values are:\n* list: Should show a regular search filters / list\n* single: There should be a single record, with the form directly\n* tiled: Should show the record list with a form to quickly add a new")
-    use_view_page: Optional[bool] = field("useViewPage", "bool", "Whether the record type is set to use a separated view / edit page")
+    plural_name: Optional[str] = _field("pluralName", "str", "The name for the plural form")
+    layout: Optional[str] = _field("layout", "RecordLayoutEnum", "The layout this record should be presented Possible values are:\n* list: Should show a regular search filters / list\n* single: There should be a single record, with the form directly\n* tiled: Should show the record list with a form to quickly add a new")
+    use_view_page: Optional[bool] = _field("useViewPage", "bool", "Whether the record type is set to use a separated view / edit page")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, List, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 if TYPE_CHECKING:
     from swagger_client.models.record_permissions import RecordPermissions
@@ -14,5 +15,5 @@ if TYPE_CHECKING:
 class RecordsPermissions(Model):
     """Permissions over own or system records"""
 
-    user: Optional[List[RecordPermissions]] = field("user", "list[RecordPermissions]", "Permissions over each visible user record type")
-    system: Optional[List[RecordPermissions]] = field("system", "list[RecordPermissions]", "Permissions over each visible system record type")
+    user: Optional[List[RecordPermissions]] = _field("user", "list[RecordPermissions]", "Permissions over each visible user record type")
+    system: Optional[List[RecordPermissions]] = _field("system", "list[RecordPermissions]", "Permissions over each visible system record type")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class RecurringPaymentPermissions(Model):
     """Permissions the user has over a recurring payment"""
 
-    cancel: Optional[bool] = field("cancel", "bool", "Can cancel the recurring payment?")
+    cancel: Optional[bool] = _field("cancel", "bool", "Can cancel the recurring payment?")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.recurring_payment_permissions import RecurringPaymentPermissions
 
 
@@ -15,4 +15,4 @@ class RecurringPaymentsPermissions(RecurringPaymentPermissions):
     Inherited from RecurringPaymentPermissions: ``cancel``.
     """
 
-    view: Optional[bool] = field("view", "bool", "Can view recurring payments?")
+    view: Optional[bool] = _field("view", "bool", "Can view recurring payments?")

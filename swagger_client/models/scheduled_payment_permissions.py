@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class ScheduledPaymentPermissions(Model):
     """Permissions the user has over a scheduled payment"""
 
-    block: Optional[bool] = field("block", "bool", "Can block the whole scheduled payment?")
-    unblock: Optional[bool] = field("unblock", "bool", "Can unblock the whole scheduled payment?")
-    cancel: Optional[bool] = field("cancel", "bool", "Can cancel the whole scheduled payment?")
-    settle: Optional[bool] = field("settle", "bool", "Can settle open installments?")
+    block: Optional[bool] = _field("block", "bool", "Can block the whole scheduled payment?")
+    unblock: Optional[bool] = _field("unblock", "bool", "Can unblock the whole scheduled payment?")
+    cancel: Optional[bool] = _field("cancel", "bool", "Can cancel the whole scheduled payment?")
+    settle: Optional[bool] = _field("settle", "bool", "Can settle open installments?")

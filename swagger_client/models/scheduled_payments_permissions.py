@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.scheduled_payment_permissions import ScheduledPaymentPermissions
 
 
@@ -15,5 +15,5 @@ class ScheduledPaymentsPermissions(ScheduledPaymentPermissions):
     Inherited from ScheduledPaymentPermissions: ``block``, ``unblock``, ``cancel``, ``settle``.
     """
 
-    view: Optional[bool] = field("view", "bool", "Can view own scheduled payments?")
-    process: Optional[bool] = field("process", "bool", "Can process installments?")
+    view: Optional[bool] = _field("view", "bool", "Can view own scheduled payments?")
+    process: Optional[bool] = _field("process", "bool", "Can process installments?")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.named_entity import NamedEntity
 
 
@@ -15,6 +15,6 @@ class StoredFile(NamedEntity):
     Inherited from NamedEntity: ``id``, ``name``.
     """
 
-    content_type: Optional[str] = field("contentType", "str", "MIME type of the stored file")
-    length: Optional[int] = field("length", "int", "The file size, in bytes")
-    url: Optional[str] = field("url", "str", "The URL for getting the content of this file")
+    content_type: Optional[str] = _field("contentType", "str", "MIME type of the stored file")
+    length: Optional[int] = _field("length", "int", "The file size, in bytes")
+    url: Optional[str] = _field("url", "str", "The URL for getting the content of this file")

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class TicketsPermissions(Model):
     """Permissions over own tickets"""
 
-    view: Optional[bool] = field("view", "bool", "Can view tickets?")
-    create: Optional[bool] = field("create", "bool", "Can create tickets?")
-    cancel: Optional[bool] = field("cancel", "bool", "Can cancel tickets?")
-    accept: Optional[bool] = field("accept", "bool", "(Deprecated) Can accept tickets from others?")
-    approve: Optional[bool] = field("approve", "bool", "Can approve tickets from others?")
+    view: Optional[bool] = _field("view", "bool", "Can view tickets?")
+    create: Optional[bool] = _field("create", "bool", "Can create tickets?")
+    cancel: Optional[bool] = _field("cancel", "bool", "Can cancel tickets?")
+    accept: Optional[bool] = _field("accept", "bool", "(Deprecated) Can accept tickets from others?")
+    approve: Optional[bool] = _field("approve", "bool", "Can approve tickets from others?")

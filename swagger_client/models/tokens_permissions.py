@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, List, Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 if TYPE_CHECKING:
     from swagger_client.models.nfc_token_permissions import NfcTokenPermissions
@@ -14,4 +15,4 @@ if TYPE_CHECKING:
 class TokensPermissions(Model):
     """Permissions over tokens"""
 
-    nfc: Optional[List[NfcTokenPermissions]] = field("nfc", "list[NfcTokenPermissions]", "Permissions over each visible nfc token type")
+    nfc: Optional[List[NfcTokenPermissions]] = _field("nfc", "list[NfcTokenPermissions]", "Permissions over each visible nfc token type")

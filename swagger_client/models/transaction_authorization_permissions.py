@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class TransactionAuthorizationPermissions(Model):
     """Permissions the user has over a pending payment."""
 
-    authorize: Optional[bool] = field("authorize", "bool", "The payment can be authorized.")
-    deny: Optional[bool] = field("deny", "bool", "The payment can be denied.")
-    cancel: Optional[bool] = field("cancel", "bool", "The payment can be cenceled regardless the current authorization level.")
+    authorize: Optional[bool] = _field("authorize", "bool", "The payment can be authorized.")
+    deny: Optional[bool] = _field("deny", "bool", "The payment can be denied.")
+    cancel: Optional[bool] = _field("cancel", "bool", "The payment can be cenceled regardless the current authorization level.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.transaction_authorization_permissions import TransactionAuthorizationPermissions
 
 
@@ -15,4 +15,4 @@ class TransactionAuthorizationsPermissions(TransactionAuthorizationPermissions):
     Inherited from TransactionAuthorizationPermissions: ``authorize``, ``deny``, ``cancel``.
     """
 
-    view: Optional[bool] = field("view", "bool", "Can view own authorized payments?")
+    view: Optional[bool] = _field("view", "bool", "Can view own authorized payments?")

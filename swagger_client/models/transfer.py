@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, List, Optional
 
-from swagger_client.model_base import alias, field
+from swagger_client.model_base import alias as _alias
+from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
 
 if TYPE_CHECKING:
@@ -22,13 +23,13 @@ class Transfer(Entity):
     Inherited from Entity: ``id``.
     """
 
-    display: Optional[str] = field("display", "str", "The descriptive text for this transfer, according to the transfer type and currency configuration in Cyclos")
-    _date: Optional[datetime.datetime] = field("date", "datetime", "The transfer date and time")
-    amount: Optional[str] = field("amount", "str", "The transfer amount. May be positive or negative.")
-    type: Optional[EntityReference] = field("type", "EntityReference", "The transfer type")
-    currency: Optional[Currency] = field("currency", "Currency", "The transfer currency")
-    _from: Optional[AccountWithOwner] = field("from", "AccountWithOwner", "The account that sent the balance")
-    to: Optional[AccountWithOwner] = field("to", "AccountWithOwner", "The account that received the balance")
-    transaction_number: Optional[str] = field("transactionNumber", "str", "The transaction number identifying this balance transfer. The currency configuration has the definition on whether transaction numbers are enabled and which format they have.")
-    statuses: Optional[List[TransferStatus]] = field("statuses", "list[TransferStatus]", "Contains the current status for each status flow this transfer has")
-    date: Optional[datetime.datetime] = alias("_date")
+    display: Optional[str] = _field("display", "str", "The descriptive text for this transfer, according to the transfer type and currency configuration in Cyclos")
+    _date: Optional[datetime.datetime] = _field("date", "datetime", "The transfer date and time")
+    amount: Optional[str] = _field("amount", "str", "The transfer amount. May be positive or negative.")
+    type: Optional[EntityReference] = _field("type", "EntityReference", "The transfer type")
+    currency: Optional[Currency] = _field("currency", "Currency", "The transfer currency")
+    _from: Optional[AccountWithOwner] = _field("from", "AccountWithOwner", "The account that sent the balance")
+    to: Optional[AccountWithOwner] = _field("to", "AccountWithOwner", "The account that received the balance")
+    transaction_number: Optional[str] = _field("transactionNumber", "str", "The transaction number identifying this balance transfer. The currency configuration has the definition on whether transaction numbers are enabled and which format they have.")
+    statuses: Optional[List[TransferStatus]] = _field("statuses", "list[TransferStatus]", "Contains the current status for each status flow this transfer has")
+    date: Optional[datetime.datetime] = _alias("_date")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
 
 if TYPE_CHECKING:
@@ -18,4 +18,4 @@ class TransferStatus(InternalNamedEntity):
     Inherited from InternalNamedEntity: ``id``, ``name``, ``internal_name``.
     """
 
-    flow: Optional[EntityReference] = field("flow", "EntityReference", "The status flow")
+    flow: Optional[EntityReference] = _field("flow", "EntityReference", "The status flow")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
 
 if TYPE_CHECKING:
@@ -18,5 +18,5 @@ class TransferType(InternalNamedEntity):
     Inherited from InternalNamedEntity: ``id``, ``name``, ``internal_name``.
     """
 
-    _from: Optional[EntityReference] = field("from", "EntityReference", "Reference to the source account type")
-    to: Optional[EntityReference] = field("to", "EntityReference", "Reference to the destination account type")
+    _from: Optional[EntityReference] = _field("from", "EntityReference", "Reference to the source account type")
+    to: Optional[EntityReference] = _field("to", "EntityReference", "Reference to the destination account type")

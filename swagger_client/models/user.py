@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from swagger_client.model_base import field
+from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ class User(Entity):
     Inherited from Entity: ``id``.
     """
 
-    display: Optional[str] = field("display", "str", "Contains the formatting of the user according to the configuration. Is only returned if no profile fields are marked to return in user list")
-    short_display: Optional[str] = field("shortDisplay", "str", "Contains the short formatting of the user according to the configuration. Is only returned if no profile fields are marked to return in user list")
-    image: Optional[Image] = field("image", "Image", "The primary user profile image")
-    user: Optional[User] = field("user", "User", "Is the operator owner, only returned if this user represents an operator. Even so, in some cases, like searching for operators of a specific user, this field may not be returned.")
+    display: Optional[str] = _field("display", "str", "Contains the formatting of the user according to the configuration. Is only returned if no profile fields are marked to return in user list")
+    short_display: Optional[str] = _field("shortDisplay", "str", "Contains the short formatting of the user according to the configuration. Is only returned if no profile fields are marked to return in user list")
+    image: Optional[Image] = _field("image", "Image", "The primary user profile image")
+    user: Optional[User] = _field("user", "User", "Is the operator owner, only returned if this user represents an operator. Even so, in some cases, like searching for operators of a specific user, this field may not be returned.")

@@ -5,31 +5,32 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class UserProfilePermissions(Model):
     """Permissions over a user profile"""
 
-    edit_profile: Optional[bool] = field("editProfile", "bool", "Can edit the user profile?")
-    manage_addresses: Optional[bool] = field("manageAddresses", "bool", "Can manage addresses?")
-    manage_addresses_privacy: Optional[bool] = field("manageAddressesPrivacy", "bool", "Can manage the addresses privacy?")
-    manage_phones: Optional[bool] = field("managePhones", "bool", "Can manage phones?")
-    manage_phones_privacy: Optional[bool] = field("managePhonesPrivacy", "bool", "Can manage the phones privacy?")
-    manage_images: Optional[bool] = field("manageImages", "bool", "Can manage profile images?")
-    manage_contact_infos: Optional[bool] = field("manageContactInfos", "bool", "Can manage additional contact informations?")
-    can_create_address: Optional[bool] = field("canCreateAddress", "bool", "Will be true if the authenticated user can manage addresses and the user for which we are viewing its profile has not reached the maximum allowed addresses. Only if `manageAddresses` is true")
-    can_create_land_line: Optional[bool] = field("canCreateLandLine", "bool", "Will be true if the authenticated user can manage phones and the user for whom we are viewing its profile has not reached the maximum allowed landline phones. Only if `managePhones` is true")
-    can_create_mobile: Optional[bool] = field("canCreateMobile", "bool", "Will be true if the authenticated user can manage phones and the user for whom we are viewing its profile has not reached the maximum allowed mobile phones. Only if `managePhones` is true")
-    can_create_image: Optional[bool] = field("canCreateImage", "bool", "Will be true if the authenticated user can manage images and the user for whom we are viewing its profile has not reached the maximum allowed profile images. Only if `manageImages` is true")
-    can_create_contact_info: Optional[bool] = field("canCreateContactInfo", "bool", "Will be true if the authenticated user can manage additional contact informations and the user for whom we are viewing its profile has not reached the maximum allowed additional contact informations. Only if `manageContactInfos` is true")
-    max_addresses: Optional[int] = field("maxAddresses", "int", "The maximum number of addresses the user can own. Only if `manageAddresses` is true")
-    max_mobiles: Optional[int] = field("maxMobiles", "int", "The maximum number of mobile phones the user can own. Only if `managePhones` is true.")
-    max_land_lines: Optional[int] = field("maxLandLines", "int", "The maximum number of land-line phones the user can own. Only if `managePhones` is true.")
-    max_images: Optional[int] = field("maxImages", "int", "The maximum number of profile images  the user can own. Only if `manageImages` is true.")
-    max_contact_infos: Optional[int] = field("maxContactInfos", "int", "The maximum number of additional contacts the user can own. Only if `manageContactInfos` is true.")
-    address_availability: Optional[str] = field("addressAvailability", "AvailabilityEnum", "The availability for addresses. Only if `manageAddresses` is true Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
-    mobile_availability: Optional[str] = field("mobileAvailability", "AvailabilityEnum", "The availability for mobile phones Only if `managePhones` is true Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
-    land_line_availability: Optional[str] = field("landLineAvailability", "AvailabilityEnum", "The availability for land-line phones Only if `managePhones` is true Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
-    profile_image_availability: Optional[str] = field("profileImageAvailability", "AvailabilityEnum", "The availability for profile images Only if `manageImages` is true       Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
-    contact_info_availability: Optional[str] = field("contactInfoAvailability", "AvailabilityEnum", "The availability for additional contacts Only if `manageContactInfos` is true Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
+    edit_profile: Optional[bool] = _field("editProfile", "bool", "Can edit the user profile?")
+    manage_addresses: Optional[bool] = _field("manageAddresses", "bool", "Can manage addresses?")
+    manage_addresses_privacy: Optional[bool] = _field("manageAddressesPrivacy", "bool", "Can manage the addresses privacy?")
+    manage_phones: Optional[bool] = _field("managePhones", "bool", "Can manage phones?")
+    manage_phones_privacy: Optional[bool] = _field("managePhonesPrivacy", "bool", "Can manage the phones privacy?")
+    manage_images: Optional[bool] = _field("manageImages", "bool", "Can manage profile images?")
+    manage_contact_infos: Optional[bool] = _field("manageContactInfos", "bool", "Can manage additional contact informations?")
+    can_create_address: Optional[bool] = _field("canCreateAddress", "bool", "Will be true if the authenticated user can manage addresses and the user for which we are viewing its profile has not reached the maximum allowed addresses. Only if `manageAddresses` is true")
+    can_create_land_line: Optional[bool] = _field("canCreateLandLine", "bool", "Will be true if the authenticated user can manage phones and the user for whom we are viewing its profile has not reached the maximum allowed landline phones. Only if `managePhones` is true")
+    can_create_mobile: Optional[bool] = _field("canCreateMobile", "bool", "Will be true if the authenticated user can manage phones and the user for whom we are viewing its profile has not reached the maximum allowed mobile phones. Only if `managePhones` is true")
+    can_create_image: Optional[bool] = _field("canCreateImage", "bool", "Will be true if the authenticated user can manage images and the user for whom we are viewing its profile has not reached the maximum allowed profile images. Only if `manageImages` is true")
+    can_create_contact_info: Optional[bool] = _field("canCreateContactInfo", "bool", "Will be true if the authenticated user can manage additional contact informations and the user for whom we are viewing its profile has not reached the maximum allowed additional contact informations. Only if `manageContactInfos` is true")
+    max_addresses: Optional[int] = _field("maxAddresses", "int", "The maximum number of addresses the user can own. Only if `manageAddresses` is true")
+    max_mobiles: Optional[int] = _field("maxMobiles", "int", "The maximum number of mobile phones the user can own. Only if `managePhones` is true.")
+    max_land_lines: Optional[int] = _field("maxLandLines", "int", "The maximum number of land-line phones the user can own. Only if `managePhones` is true.")
+    max_images: Optional[int] = _field("maxImages", "int", "The maximum number of profile images  the user can own. Only if `manageImages` is true.")
+    max_contact_infos: Optional[int] = _field("maxContactInfos", "int", "The maximum number of additional contacts the user can own. Only if `manageContactInfos` is true.")
+    address_availability: Optional[str] = _field("addressAvailability", "AvailabilityEnum", "The availability for addresses. Only if `manageAddresses` is true Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
+    mobile_availability: Optional[str] = _field("mobileAvailability", "AvailabilityEnum", "The availability for mobile phones Only if `managePhones` is true Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
+    land_line_availability: Optional[str] = _field("landLineAvailability", "AvailabilityEnum", "The availability for land-line phones Only if `managePhones` is true Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
+    profile_image_availability: Optional[str] = _field("profileImageAvailability", "AvailabilityEnum", "The availability for profile images Only if `manageImages` is true       Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
+    contact_info_availability: Optional[str] = _field("contactInfoAvailability", "AvailabilityEnum", "The availability for additional contacts Only if `manageContactInfos` is true Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Optional
 
-from swagger_client.model_base import Model, field
+from swagger_client.model_base import Model
+from swagger_client.model_base import field as _field
 
 
 class UsersPermissions(Model):
     """Permissions over other users"""
 
-    search: Optional[bool] = field("search", "bool", "Permission to search other users")
-    view_profile: Optional[bool] = field("viewProfile", "bool", "General permission to view the profile of other users. A fine-grained permission over specific groups can be configured. When attempting to view the profile of a user without permission, only very basic information is returned instead.")
-    map: Optional[bool] = field("map", "bool", "Permission to view the user map directory")
-    contacts: Optional[bool] = field("contacts", "bool", "(Deprecated) Permission to own a contact list. Only returned if there is an authenticated user.")
+    search: Optional[bool] = _field("search", "bool", "Permission to search other users")
+    view_profile: Optional[bool] = _field("viewProfile", "bool", "General permission to view the profile of other users. A fine-grained permission over specific groups can be configured. When attempting to view the profile of a user without permission, only very basic information is returned instead.")
+    map: Optional[bool] = _field("map", "bool", "Permission to view the user map directory")
+    contacts: Optional[bool] = _field("contacts", "bool", "(Deprecated) Permission to own a contact list. Only returned if there is an authenticated user.")
