@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import datetime
 import threading
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple
 from urllib.parse import quote, urlencode
 
 from swagger_client import rest
-from swagger_client.async_calls import CallPool
 from swagger_client.auth import AuthBase, ConfigurationAuth, credential_headers
 from swagger_client.configuration import UNSET, Configuration
 from swagger_client.exceptions import ApiException, ApiTypeError
@@ -32,6 +31,9 @@ from swagger_client.request import Request, build_request, encode_json
 from swagger_client.response import RESTResponse, decode_success, decode_value, process_response
 from swagger_client.transport import Transport, Urllib3Transport
 from swagger_client.version import __version__
+
+if TYPE_CHECKING:
+    from swagger_client.async_calls import CallPool
 
 
 class ApiClient(object):
@@ -91,7 +93,7 @@ class ApiClient(object):
             self.set_default_header(header_name, header_value or "")
         self.cookie = cookie
         self.user_agent = "swagger_client/%s (python; Cyclos 4.11.5)" % __version__
-        self._calls: Optional[CallPool] = None
+        self._calls: Optional[CallPool] = None  # started on the first async_req call
         self._calls_lock = threading.Lock()
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -119,6 +121,8 @@ class ApiClient(object):
         """
         with self._calls_lock:
             if self._calls is None:
+                from swagger_client.async_calls import CallPool
+
                 self._calls = CallPool(self.configuration.connection_pool_maxsize)
             return self._calls
 

@@ -11,9 +11,9 @@ url-encoded forms as the operation declares.
 from __future__ import annotations
 
 import datetime
-import decimal
 import json
 import os
+import sys
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import quote, urlencode
 
@@ -107,6 +107,13 @@ def build_request(
 # -- scalars -------------------------------------------------------------------------
 
 
+def _is_decimal(value: Any) -> bool:
+    """``isinstance(value, decimal.Decimal)`` without importing decimal (a value can only
+    be one once the caller imported it)."""
+    module = sys.modules.get("decimal")
+    return module is not None and isinstance(value, module.Decimal)
+
+
 def _scalar(p: Parameter, type_name: str, value: Any, where: str, validate: bool) -> str:
     """One value as the text the server reads, checked against the parameter's type."""
     if type_name == "bool":
@@ -120,7 +127,7 @@ def _scalar(p: Parameter, type_name: str, value: Any, where: str, validate: bool
             raise ApiTypeError("%s must be an int, not %s" % (where, type(value).__name__))
         return str(value)
     if type_name == "float":
-        if not isinstance(value, (int, float, decimal.Decimal)):
+        if not isinstance(value, (int, float)) and not _is_decimal(value):
             raise ApiTypeError("%s must be a number, not %s" % (where, type(value).__name__))
         return str(value)
     if type_name in ("datetime", "date") and isinstance(value, (datetime.date, datetime.datetime)):
@@ -196,7 +203,7 @@ def _jsonable(value: Any) -> Any:
 
     if isinstance(value, Model):
         return value.to_json_dict()
-    if isinstance(value, decimal.Decimal):  # amounts: exact when integral, else the nearest float
+    if _is_decimal(value):  # amounts: exact when integral, else the nearest float
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
@@ -250,7 +257,7 @@ def _form_value(value: Any, where: str) -> str:
         return value
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float, decimal.Decimal)):
+    if isinstance(value, (int, float)) or _is_decimal(value):
         return str(value)
     from swagger_client.model_base import Model
 
