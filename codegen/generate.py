@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from codegen.pyfmt import GENERATED_HEADER  # noqa: E402
+from codegen.pyfmt import DOC_HEADER, GENERATED_HEADER  # noqa: E402
 from codegen.render_api import (  # noqa: E402
     module_of,
     render_api_doc,
@@ -36,7 +36,7 @@ from codegen.render_models import (  # noqa: E402
     render_models_init,
 )
 from codegen.render_tables import render_tables  # noqa: E402
-from codegen.spec import Spec  # noqa: E402
+from codegen.spec import OVERRIDES_PATH, Spec  # noqa: E402
 
 SPEC_PATH = ROOT / "spec" / "cyclos-4.11.5.yaml"
 #: The operations generated so far (the whole descriptor is the project's spec).
@@ -60,6 +60,9 @@ def generated_files(spec: Spec) -> Dict[str, str]:
     files["swagger_client/spec_tables.py"] = render_tables(spec)
     files["docs/Endpoints.md"] = "# Every operation\n\n" + render_endpoint_table(spec) + "\n"
     files["docs/Models.md"] = "# Every model\n\n" + render_model_list(spec, "") + "\n"
+    for rel in files:
+        if rel.endswith(".md"):
+            files[rel] = DOC_HEADER + "\n" + files[rel]
     return files
 
 
@@ -87,10 +90,11 @@ def stale_files(root: Path, files: Dict[str, str]) -> List[str]:
             problems.append("missing: %s" % rel)
         elif path.read_text(encoding="utf-8") != content:
             problems.append("stale: %s" % rel)
-    # A generated model module whose schema left the spec must go too.
-    for path in sorted([*(root / MODELS_DIR).glob("*.py"), *(root / API_DIR).glob("*.py")]):
+    # A generated module or page whose schema or tag left the spec must go too.
+    candidates = [*(root / MODELS_DIR).glob("*.py"), *(root / API_DIR).glob("*.py"), *(root / "docs").glob("*.md")]
+    for path in sorted(candidates):
         rel = path.relative_to(root).as_posix()
-        if rel not in files and path.read_text(encoding="utf-8").startswith(GENERATED_HEADER):
+        if rel not in files and path.read_text(encoding="utf-8").startswith((GENERATED_HEADER, DOC_HEADER)):
             problems.append("orphaned: %s" % rel)
     return problems
 
@@ -98,14 +102,21 @@ def stale_files(root: Path, files: Dict[str, str]) -> List[str]:
 def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 when stale")
+    parser.add_argument("--spec", type=Path, default=SPEC_PATH, help="the OpenAPI document (default: %(default)s)")
+    parser.add_argument(
+        "--overrides", type=Path, default=OVERRIDES_PATH, help="the corrections file ('-': none; default: %(default)s)"
+    )
+    parser.add_argument("--root", type=Path, default=ROOT, help="the tree to write into (default: this repository)")
     args = parser.parse_args(argv)
-    spec = Spec(SPEC_PATH, SPEC_PATHS)
+    overrides = None if str(args.overrides) == "-" else args.overrides
+    spec = Spec(args.spec, SPEC_PATHS, overrides=overrides)
     files = generated_files(spec)
-    readme_path = ROOT / README
-    readme = readme_path.read_text(encoding="utf-8")
-    files[README] = fill_regions(readme, readme_regions(spec))
+    root: Path = args.root
+    readme_path = root / README
+    if readme_path.exists():
+        files[README] = fill_regions(readme_path.read_text(encoding="utf-8"), readme_regions(spec))
     if args.check:
-        problems = stale_files(ROOT, files)
+        problems = stale_files(root, files)
         if problems:
             print("Generated code is out of date; run `python codegen/generate.py`:")
             for line in problems:
@@ -114,13 +125,13 @@ def main(argv: List[str]) -> int:
         print("Generated code is up to date (%d files)." % len(files))
         return 0
     for rel, content in files.items():
-        path = ROOT / rel
+        path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists() or path.read_text(encoding="utf-8") != content:
             path.write_text(content, encoding="utf-8")
-    for line in stale_files(ROOT, files):
+    for line in stale_files(root, files):
         if line.startswith("orphaned: "):
-            (ROOT / line.split(": ", 1)[1]).unlink()
+            (root / line.split(": ", 1)[1]).unlink()
     print("Wrote %d generated files." % len(files))
     return 0
 

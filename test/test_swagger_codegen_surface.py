@@ -150,3 +150,33 @@ def test_get_data_for_login_is_a_guest_call_even_with_credentials(emulator: Cycl
     assert data is not None and data.principal_types
     basic = swagger_client.Configuration(username="alice", password="alice-password").get_basic_auth_token()
     assert api.get_data_for_login(_headers={"Authorization": basic or ""}) is None  # an explicit credential is sent
+
+
+# -- every operation ---------------------------------------------------------------------------
+
+OPERATIONS = SURFACE["operations"]
+
+
+def _operation_id(op: Dict[str, Any]) -> str:
+    return "%s.%s" % (op["api_class"], op["method_name"])
+
+
+def test_the_surface_covers_every_operation_and_api_class() -> None:
+    assert len(OPERATIONS) == 278
+    assert len({op["api_class"] for op in OPERATIONS}) == 34
+    assert sorted(swagger_client.api.__all__) == sorted({op["api_class"] for op in OPERATIONS})
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=[_operation_id(op) for op in OPERATIONS])
+def test_every_operation_has_swagger_codegens_method_and_parameters(op: Dict[str, Any]) -> None:
+    import inspect
+
+    cls = getattr(swagger_client, op["api_class"])
+    method = getattr(cls, op["method_name"])
+    assert callable(getattr(cls, op["method_name"] + "_with_http_info"))
+    parameters = list(inspect.signature(method).parameters.values())[1:]
+    positional = [p.name for p in parameters if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD]
+    keywords = [p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY]
+    assert positional == [p["python_name"] for p in op["params"] if p["required"]]
+    assert keywords == [p["python_name"] for p in op["params"] if not p["required"]]
+    assert parameters[-1].kind is inspect.Parameter.VAR_KEYWORD  # async_req, _preload_content...
