@@ -29,6 +29,7 @@ from codegen.render_api import (  # noqa: E402
     render_api_table,
     render_endpoint_table,
 )
+from codegen.render_catalog import render_catalog  # noqa: E402
 from codegen.render_models import (  # noqa: E402
     render_model,
     render_model_doc,
@@ -58,6 +59,7 @@ def generated_files(spec: Spec) -> Dict[str, str]:
         files["docs/%s.md" % api_class] = render_api_doc(spec, api_class, ops)
     files["%s/__init__.py" % API_DIR] = render_api_init(spec)
     files["swagger_client/spec_tables.py"] = render_tables(spec)
+    files["swagger_client/testing/catalog.py"] = render_catalog(spec)
     files["docs/Endpoints.md"] = "# Every operation\n\n" + render_endpoint_table(spec) + "\n"
     files["docs/Models.md"] = "# Every model\n\n" + render_model_list(spec, "") + "\n"
     for rel in files:

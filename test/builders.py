@@ -75,6 +75,11 @@ def _value(type_name: str, label: str, size: int, stack: tuple, seed: int) -> An
     return _object(type_name, size, stack, seed)
 
 
+def value(type_name: str, array_size: int = 3) -> Any:
+    """A JSON value for any swagger type string (``Auth``, ``list[Account]``, ``str``...)."""
+    return _value(type_name, "value", array_size, (), 0)
+
+
 def all_schema_names() -> List[str]:
     return sorted(spec().schemas)
 

@@ -1,4 +1,9 @@
-"""``CyclosEmulator``: a local, stateful Cyclos 4.11.5 ``/auth`` server for tests and demos."""
+"""``CyclosEmulator``: a local Cyclos 4.11.5 server for tests and demos.
+
+``/auth`` is stateful (users, sessions, passwords, OTPs, forgotten-password keys);
+every other operation of the API checks credentials the same way and answers an
+example of its success answer, unless a test stubs it.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +12,31 @@ import threading
 from dataclasses import fields as dataclass_fields
 from typing import Any, List, Mapping, Optional, Tuple
 
+from swagger_client.testing import catalog_routes
+from swagger_client.testing.catalog import OPERATIONS as CATALOG
 from swagger_client.testing.control import ControlAPI
 from swagger_client.testing.server import ROUTES, SUCCESS_STATUS, EmulatorHTTPServer
 from swagger_client.testing.settings import EmulatorSettings
 from swagger_client.testing.state import EmulatedUser, EmulatorState, Message, check_user_status
 from swagger_client.testing.toolkit import ANY_OPERATION, DEFAULT_JOURNAL_SIZE, Journal, RecordedRequest, Stub, Stubs
 
-#: The operations a stub can name (the AuthApi method names).
-_OPERATION_NAMES = frozenset(ROUTES.values())
+#: The operations a stub can name: every operation of the API, by its method name
+#: (``search_users``; the two that share a method name with another API class go by
+#: the spec's id: ``validate_email_change_validation``, ``validate_user_registration_validation``).
+_OPERATION_NAMES = frozenset(ROUTES.values()) | frozenset(CATALOG)
 
 
 def _success_status(operation: str) -> int:
-    return 200 if operation == ANY_OPERATION else SUCCESS_STATUS[operation]
+    if operation == ANY_OPERATION:
+        return 200
+    return SUCCESS_STATUS.get(operation) or catalog_routes.success_status(operation)
 
 
 __all__ = ["CyclosEmulator"]
 
 
 class CyclosEmulator(object):
-    """A real HTTP server on 127.0.0.1 that answers the eleven ``/auth`` operations.
+    """A real HTTP server on 127.0.0.1 that answers every operation of the Cyclos API.
 
     ::
 

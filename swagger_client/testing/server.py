@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Dict, List, Optional, Set, Tuple
 from urllib.parse import parse_qs, urlsplit
 
+from swagger_client.testing import catalog_routes
 from swagger_client.testing import documents as docs
 from swagger_client.testing import settings as choices
 from swagger_client.testing.control import PREFIX as CONTROL_PREFIX
@@ -40,7 +41,6 @@ ROUTES: Dict[Tuple[str, str], str] = {
     ("GET", "/auth/forgotten-password/data-for-change"): "get_data_for_change_forgotten_password",
     ("POST", "/auth/forgotten-password"): "change_forgotten_password",
 }
-_PATHS = {path for _, path in ROUTES}
 #: Each operation's success status (the spec's; test_emulator_toolkit checks it against the
 #: generated AuthApi, which this package does not import: the emulator stays standard-library only).
 SUCCESS_STATUS: Dict[str, int] = {
@@ -62,16 +62,19 @@ def operation_name(request: Request) -> Optional[str]:
     """The operation ``request`` calls, or ``None``. HEAD is GET without the body, as a
     servlet container answers it (the writer drops the body)."""
     method = "GET" if request.method == "HEAD" else request.method
-    return ROUTES.get((method, request.path))
+    return ROUTES.get((method, request.path)) or catalog_routes.route(method, request.path)
 
 
 def dispatch(state: EmulatorState, request: Request) -> Reply:
     """Run the operation for ``request``; every failure becomes a spec-shaped reply."""
     name = operation_name(request)
     try:
+        if name is not None and name not in OPERATIONS:
+            with state.lock:
+                return catalog_routes.answer(state, request, name)
         if name is None:
-            if request.path in _PATHS:
-                allowed = sorted(m for m, p in ROUTES if p == request.path)
+            allowed = sorted(m for m, p in ROUTES if p == request.path) or catalog_routes.methods_for(request.path)
+            if allowed:
                 allowed += ["HEAD"] if "GET" in allowed else []
                 return Reply(
                     405, docs.server_error("HttpRequestMethodNotSupportedException"), [("Allow", ", ".join(allowed))]
