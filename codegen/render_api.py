@@ -91,6 +91,14 @@ def render_operation_constant(op: Operation) -> str:
 def _annotation(spec: Spec, type_name: str, referenced: Set[str], typing_names: Set[str]) -> str:
     if type_name == "file":
         return "bytes"
+    if type_name == "decimal":
+        typing_names.add("Union")
+        referenced.add("Decimal")
+        return "Union[Decimal, int, float, str]"
+    if type_name == "list[decimal]":
+        typing_names.update({"Union", "List"})
+        referenced.add("Decimal")
+        return "List[Union[Decimal, int, float, str]]"
     return annotation(spec, type_name, referenced, typing_names)
 
 
@@ -167,8 +175,11 @@ def render_api_module(spec: Spec, api_class: str, ops: List[Operation]) -> str:
     referenced: Set[str] = set()
     typing_names: Set[str] = {"Any", "Optional"}
     methods = "\n\n".join(render_method(spec, op, referenced, typing_names) for op in ops)
-    models = sorted(referenced - {"datetime"})
-    type_imports = "\n".join(reexport_line(spec.schemas[n].module, n) for n in models)
+    models = sorted(referenced - {"datetime", "Decimal"})
+    type_imports = "\n".join(
+        (["    from decimal import Decimal", ""] if "Decimal" in referenced else [])
+        + [reexport_line(spec.schemas[n].module, n) for n in models]
+    )
     tag = ops[0].tag
     operation_names = ["Operation as _Operation"]
     if any(op.params for op in ops):
@@ -239,11 +250,19 @@ def _example(spec: Spec, op: Operation, api_class: str) -> str:
     call = []
     for p in op.signature:
         if p.location == "file":
-            value = "b'file content'"
+            value = "('photo.png', b'<the file content>', 'image/png')  # bytes, a binary file, a path..."
+        elif p.type in ("decimal", "list[decimal]"):
+            value = "swagger_client.BigDecimal('12.50')" if p.type == "decimal" else "[swagger_client.BigDecimal('1')]"
+        elif p.type in ("datetime", "list[datetime]"):
+            value = "'2013-10-20T19:20:30+01:00'" if p.type == "datetime" else "['2013-10-20T19:20:30+01:00']"
+        elif p.type == "date":
+            value = "'2013-10-20'"
         elif p.type in spec.schemas and spec.schemas[p.type].enum is None:
             value = "swagger_client.%s()  # %s" % (p.type, p.type)
         elif p.enum:
             value = "[%s]" % literal(p.enum[0]) if p.type.startswith("list[") else literal(p.enum[0])
+        elif p.type in ("list[int]", "list[float]"):
+            value = "[56]"
         elif p.type.startswith("list["):
             value = "[%s]" % literal("%s_example" % p.name)
         elif p.type == "bool":
@@ -251,7 +270,8 @@ def _example(spec: Spec, op: Operation, api_class: str) -> str:
         elif p.type == "int":
             value = "600" if p.name == "timeout_in_seconds" else "56"
         elif p.type == "float":
-            value = "1.2"
+            value = "3.4"
+
         else:
             value = literal("%s_example" % p.name)
         lines.append("%s = %s" % (p.name, value))

@@ -284,6 +284,10 @@ class Spec:
             p = self.doc["components"]["parameters"][ref_name(p["$ref"])]
         schema = p.get("schema", {})
         type_name = self.type_of(schema)
+        if _is_decimal(schema):
+            type_name = "decimal"
+        elif schema.get("type") == "array" and _is_decimal(schema.get("items", {})):
+            type_name = "list[decimal]"
         enum = self._enum_of(schema)
         return Param(
             wire=p["name"],
@@ -395,6 +399,11 @@ class Spec:
         for op in self.operations:
             found.setdefault(op.api_class, []).append(op)
         return {name: sorted(ops, key=lambda o: o.name) for name, ops in sorted(found.items())}
+
+
+def _is_decimal(schema: Dict[str, Any]) -> bool:
+    """A ``format: number`` string: an amount, exact as text (swagger-codegen's BigDecimal)."""
+    return schema.get("type") == "string" and schema.get("format") == "number"
 
 
 def _status(code: Any) -> Any:

@@ -24,6 +24,7 @@ from swagger_client.version import __version__
 # Public name -> module that defines it (loaded on first access).
 _EXPORTS = {
     "ApiClient": "swagger_client.api_client",
+    "BigDecimal": "swagger_client.decimals",
     "Configuration": "swagger_client.configuration",
     "open_session": "swagger_client.session",
     "Session": "swagger_client.session",
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from swagger_client.api import *  # noqa: F403
     from swagger_client.api_client import ApiClient as ApiClient
     from swagger_client.configuration import Configuration as Configuration
+    from swagger_client.decimals import BigDecimal as BigDecimal
     from swagger_client.exceptions import ApiConnectionError as ApiConnectionError
     from swagger_client.exceptions import ApiException as ApiException
     from swagger_client.exceptions import ApiTimeoutError as ApiTimeoutError

@@ -126,6 +126,12 @@ def _scalar(p: Parameter, type_name: str, value: Any, where: str, validate: bool
         if not isinstance(value, int):
             raise ApiTypeError("%s must be an int, not %s" % (where, type(value).__name__))
         return str(value)
+    if type_name == "decimal":  # an amount: exact as text
+        if isinstance(value, (str, int)) or _is_decimal(value):
+            return str(value)
+        if isinstance(value, float):
+            return repr(value)
+        raise ApiTypeError("%s must be a Decimal, an int or a numeric str, not %s" % (where, type(value).__name__))
     if type_name == "float":
         if not isinstance(value, (int, float)) and not _is_decimal(value):
             raise ApiTypeError("%s must be a number, not %s" % (where, type(value).__name__))
@@ -144,7 +150,12 @@ def _a(noun: str) -> str:
 
 
 def _shown_type(type_name: str) -> str:
-    return {"float": "number", "datetime": "str or datetime", "date": "str or date"}.get(type_name, type_name)
+    return {
+        "float": "number",
+        "decimal": "Decimal",
+        "datetime": "str or datetime",
+        "date": "str or date",
+    }.get(type_name, type_name)
 
 
 def _query_values(p: Parameter, value: Any, where: str, validate: bool) -> List[str]:

@@ -146,3 +146,23 @@ def test_open_session_without_credentials_fails_before_any_request(emulator: Cyc
     with pytest.raises(swagger_client.ApiValueError, match="needs credentials"):
         swagger_client.open_session(emulator.configuration())
     assert emulator.requests == []
+
+
+def test_relogin_works_for_async_calls_too(emulator: CyclosEmulator) -> None:
+    with swagger_client.open_session(emulator.configuration("alice", "alice-password"), relogin=True) as session:
+        first = session.token
+        emulator.expire_sessions()
+        result = session.auth_api.get_current_auth(async_req=True)
+        assert result.get(timeout=30).user.display == "Alice"
+        assert session.token != first
+
+
+def test_a_session_never_writes_its_token_into_a_configuration(emulator: CyclosEmulator) -> None:
+    configuration = emulator.configuration("alice", "alice-password")
+    with swagger_client.open_session(configuration, relogin=True) as session:
+        emulator.expire_sessions()
+        session.auth_api.get_current_auth()  # logs in again
+        assert session.token
+        assert "Session-Token" not in configuration.api_key
+        assert "Session-Token" not in session.configuration.api_key
+        assert session.configuration.password is None

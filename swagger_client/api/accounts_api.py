@@ -7,7 +7,7 @@ Provides access to account information, such as the status (balance, credit limi
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional, Union
 
 from swagger_client.api_client import ApiClient
 from swagger_client.exceptions import ApiTypeError
@@ -16,6 +16,8 @@ from swagger_client.operation import Parameter as _Parameter
 from swagger_client.operation import Response as _Response
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from swagger_client.models.account_balance_history_result import AccountBalanceHistoryResult
     from swagger_client.models.account_history_result import AccountHistoryResult
     from swagger_client.models.account_with_history_status import AccountWithHistoryStatus
@@ -63,7 +65,7 @@ GET_ACCOUNT_STATUS_BY_OWNER_AND_TYPE = _Operation(
         _Parameter("account_type", "accountType", "path", "str", required=True),
         _Parameter("fields", "fields", "query", "list[str]"),
         _Parameter("access_clients", "accessClients", "query", "list[str]", explode=False),
-        _Parameter("amount_range", "amountRange", "query", "list[str]", explode=False),
+        _Parameter("amount_range", "amountRange", "query", "list[decimal]", explode=False),
         _Parameter("broker", "broker", "query", "str"),
         _Parameter("by", "by", "query", "str"),
         _Parameter("channels", "channels", "query", "list[str]", explode=False),
@@ -155,7 +157,7 @@ SEARCH_ACCOUNT_HISTORY = _Operation(
         _Parameter("account_type", "accountType", "path", "str", required=True),
         _Parameter("fields", "fields", "query", "list[str]"),
         _Parameter("access_clients", "accessClients", "query", "list[str]", explode=False),
-        _Parameter("amount_range", "amountRange", "query", "list[str]", explode=False),
+        _Parameter("amount_range", "amountRange", "query", "list[decimal]", explode=False),
         _Parameter("broker", "broker", "query", "str"),
         _Parameter("by", "by", "query", "str"),
         _Parameter("channels", "channels", "query", "list[str]", explode=False),
@@ -332,7 +334,7 @@ class AccountsApi(object):
         *,
         fields: Optional[List[str]] = None,
         access_clients: Optional[List[str]] = None,
-        amount_range: Optional[List[str]] = None,
+        amount_range: Optional[List[Union[Decimal, int, float, str]]] = None,
         broker: Optional[str] = None,
         by: Optional[str] = None,
         channels: Optional[List[str]] = None,
@@ -362,7 +364,7 @@ class AccountsApi(object):
         :param str account_type: The account type (required)
         :param list[str] fields: Select which fields to include on returned data. If nothing is set, all object fields are returned. Unprefixed field names will be handled like a whitelist (only listed fields will be included), while names starting with a minus (-) or exclamation mark (!) will be handled as blacklist (listed fields will not be included). This works for nesting as well. For example: `a,b.b1,c.-c1,c.-c2` will return the fields `a`, `b` (containing only the `b1` field) and `c` (containing all its fields except for `c1` or `c2`).
         :param list[str] access_clients: References to access clients (id or token) used to perform / receive the transfer.
-        :param list[str] amount_range: The minimum / maximum amount. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.
+        :param list[decimal] amount_range: The minimum / maximum amount. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.
         :param str broker: Reference to the broker of users involved in transfers. Is only taken into account if authenticated as administrator.
         :param str by: Reference to the user that was authenticated when the transfer was performed. Is only taken into account if authenticated as administrator.
         :param list[str] channels: Reference to the channel used to perform / receive the transfer. Only taken into account if authenticated as administrator.
@@ -401,7 +403,7 @@ class AccountsApi(object):
         *,
         fields: Optional[List[str]] = None,
         access_clients: Optional[List[str]] = None,
-        amount_range: Optional[List[str]] = None,
+        amount_range: Optional[List[Union[Decimal, int, float, str]]] = None,
         broker: Optional[str] = None,
         by: Optional[str] = None,
         channels: Optional[List[str]] = None,
@@ -604,7 +606,7 @@ class AccountsApi(object):
         *,
         fields: Optional[List[str]] = None,
         access_clients: Optional[List[str]] = None,
-        amount_range: Optional[List[str]] = None,
+        amount_range: Optional[List[Union[Decimal, int, float, str]]] = None,
         broker: Optional[str] = None,
         by: Optional[str] = None,
         channels: Optional[List[str]] = None,
@@ -635,7 +637,7 @@ class AccountsApi(object):
         :param str account_type: The account type (required)
         :param list[str] fields: Select which fields to include on returned data. If nothing is set, all object fields are returned. Unprefixed field names will be handled like a whitelist (only listed fields will be included), while names starting with a minus (-) or exclamation mark (!) will be handled as blacklist (listed fields will not be included). This works for nesting as well. For example: `a,b.b1,c.-c1,c.-c2` will return the fields `a`, `b` (containing only the `b1` field) and `c` (containing all its fields except for `c1` or `c2`).
         :param list[str] access_clients: References to access clients (id or token) used to perform / receive the transfer.
-        :param list[str] amount_range: The minimum / maximum amount. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.
+        :param list[decimal] amount_range: The minimum / maximum amount. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.
         :param str broker: Reference to the broker of users involved in transfers. Is only taken into account if authenticated as administrator.
         :param str by: Reference to the user that was authenticated when the transfer was performed. Is only taken into account if authenticated as administrator.
         :param list[str] channels: Reference to the channel used to perform / receive the transfer. Only taken into account if authenticated as administrator.
@@ -675,7 +677,7 @@ class AccountsApi(object):
         *,
         fields: Optional[List[str]] = None,
         access_clients: Optional[List[str]] = None,
-        amount_range: Optional[List[str]] = None,
+        amount_range: Optional[List[Union[Decimal, int, float, str]]] = None,
         broker: Optional[str] = None,
         by: Optional[str] = None,
         channels: Optional[List[str]] = None,

@@ -18,6 +18,8 @@ from swagger_client.operation import Parameter as _Parameter
 from swagger_client.operation import Response as _Response
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from swagger_client.models.accept_order_by_buyer import AcceptOrderByBuyer
     from swagger_client.models.accept_order_by_seller import AcceptOrderBySeller
     from swagger_client.models.ad_data_for_edit import AdDataForEdit
@@ -347,7 +349,7 @@ SEARCH_ADS = _Operation(
         _Parameter("owner", "owner", "query", "str"),
         _Parameter("page", "page", "query", "int"),
         _Parameter("page_size", "pageSize", "query", "int"),
-        _Parameter("price_range", "priceRange", "query", "list[str]", explode=False),
+        _Parameter("price_range", "priceRange", "query", "list[decimal]", explode=False),
         _Parameter("profile_fields", "profileFields", "query", "list[str]", explode=False),
         _Parameter("publication_period", "publicationPeriod", "query", "list[datetime]", explode=False),
         _Parameter("return_editable", "returnEditable", "query", "bool"),
@@ -377,7 +379,7 @@ SEARCH_USER_ADS = _Operation(
         _Parameter("order_by", "orderBy", "query", "AdOrderByEnum", enum=("date", "distance", "priceAsc", "priceDesc", "random", "relevance",)),
         _Parameter("page", "page", "query", "int"),
         _Parameter("page_size", "pageSize", "query", "int"),
-        _Parameter("price_range", "priceRange", "query", "list[str]", explode=False),
+        _Parameter("price_range", "priceRange", "query", "list[decimal]", explode=False),
         _Parameter("profile_fields", "profileFields", "query", "list[str]", explode=False),
         _Parameter("publication_period", "publicationPeriod", "query", "list[datetime]", explode=False),
         _Parameter("statuses", "statuses", "query", "list[AdStatusEnum]", enum=("active", "disabled", "draft", "expired", "hidden", "pending", "scheduled",), explode=False),
@@ -1329,7 +1331,7 @@ class MarketplaceApi(object):
         owner: Optional[str] = None,
         page: Optional[int] = None,
         page_size: Optional[int] = None,
-        price_range: Optional[List[str]] = None,
+        price_range: Optional[List[Union[Decimal, int, float, str]]] = None,
         profile_fields: Optional[List[str]] = None,
         publication_period: Optional[List[datetime.datetime]] = None,
         return_editable: Optional[bool] = None,
@@ -1358,7 +1360,7 @@ class MarketplaceApi(object):
         :param str owner: Either id or an identification, such as login name, e-mail, etc, for the advertisement owner. The allowed identification methods are those the authenticated user can use on keywords search.
         :param int page: The page number (zero-based) of the search. The default value is zero.
         :param int page_size: The maximum number of records that will be returned on the search. The default value is 40. The maximum number of returned results is configured in Cyclos, and even if more than that is requested, it will be limited by that setting.
-        :param list[str] price_range: The minumum / maximum price. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.
+        :param list[decimal] price_range: The minumum / maximum price. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.
         :param list[str] profile_fields: User profile fields, both basic (full name, login name, phone, e-mail, etc) and custom fields, that are used for search. Is a comma-separated array, where each part consists in two parts: the internal name (or custom field id) of the field, and a value, both separated by : (colon). For example, `profileFields=field1:value1,field2:value2`. Sometimes multiple values are accepted. In this case, the multiple values are separated by pipes. For example, `profileFields=field1:valueA|valueB`. The accepted fields depend on the products the authenticated user has. Enumerated fields accept multiple values, while numeric and date fields also accept ranges, which are two values, pipe-separated. For example, `profileFields=rank:bronze|silver,birthDate:2000-01-01|2001-12-31` would match results whose custom field with internal name 'rank' is either bronze or silver, and whose 'birthDate' is between January 1, 2000 and December 31, 2001. To specify a single bound in ranges (like birth dates before December 31, 2001), use a pipe in one of the values, like `profileFields=birthDate:|2001-12-31`. The basic profile fields have one of the following identifiers: * `name` or `fullName`: Full name; * `username`, `loginName` or `login`: Login name; * `email`: E-mail; * `phone`: Phone; * `accountNumber`, `account`: Account number; * `image`: Image (accepts a boolean value, indicating that either it is required that users either have images or not). If address is an allowed profile field for search, specific address fields may be searched. The allowed ones are normally returned as the `addressFieldsInSearch` field in the corresponding result from a data-for-search request. The specific address fields are: * `address`: Searches on any address field (not a specific field); * `address.address`: Searches on the fields that represent the street address, which are `addressLine1`, `addressLine2`, `street`, `buildingNumber` and `complement`. Note that normally only a subset of them should be enabled in the configuration (either line 1 / 2 or street + number + complement); * `address.zip`: Searches for matching zip (postal) code; * `address.poBox`: Searches for matching postal box; * `address.neighborhood`: Searches by neighborhood; * `address.city`: Searches by city; * `address.region`: Searches by region (or state); * `address.country`: Searches by ISO 3166-1 alpha-2 country code. A note for dynamic custom fields: If a script is used to generate possible values for search, the list will be returned in the corresponding data, and it is sent as a pipe-separated list of values (not labels). For example: `profileFields=dynamic:a|b|c`. However, it is also possible to perform a keywords-like (full-text) search using the dynamic value label. In this case a single value, prefixed by single quotes should be used. For example: `profileFields=dynamic:'business`.
         :param list[datetime] publication_period: The minimum / maximum publication date. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.
         :param bool return_editable: Whether to return the editable property. Passing `true` will impact the performance a bit, as for each returned advertisement some statuses and permissions need to be checked.
@@ -1396,7 +1398,7 @@ class MarketplaceApi(object):
         owner: Optional[str] = None,
         page: Optional[int] = None,
         page_size: Optional[int] = None,
-        price_range: Optional[List[str]] = None,
+        price_range: Optional[List[Union[Decimal, int, float, str]]] = None,
         profile_fields: Optional[List[str]] = None,
         publication_period: Optional[List[datetime.datetime]] = None,
         return_editable: Optional[bool] = None,
@@ -1424,7 +1426,7 @@ class MarketplaceApi(object):
         order_by: Optional[str] = None,
         page: Optional[int] = None,
         page_size: Optional[int] = None,
-        price_range: Optional[List[str]] = None,
+        price_range: Optional[List[Union[Decimal, int, float, str]]] = None,
         profile_fields: Optional[List[str]] = None,
         publication_period: Optional[List[datetime.datetime]] = None,
         statuses: Optional[List[str]] = None,
@@ -1449,7 +1451,7 @@ class MarketplaceApi(object):
         :param AdOrderByEnum order_by: Indicates how advertisements results are ordered. Possible values are: * date: Newest advertisements are returned first. * distance: Only useful when providing a location, will return nearer advertisements first. * priceAsc: Smaller prices are returned first. Advertisements without price are returned last. * priceDesc: Higher prices are returned first. Advertisements without price are returned last. * random: Without definite order * relevance: This is the default if keywords are used. Best matching advertisements come first.
         :param int page: The page number (zero-based) of the search. The default value is zero.
         :param int page_size: The maximum number of records that will be returned on the search. The default value is 40. The maximum number of returned results is configured in Cyclos, and even if more than that is requested, it will be limited by that setting.
-        :param list[str] price_range: The minumum / maximum price. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.
+        :param list[decimal] price_range: The minumum / maximum price. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.
         :param list[str] profile_fields: User profile fields, both basic (full name, login name, phone, e-mail, etc) and custom fields, that are used for search. Is a comma-separated array, where each part consists in two parts: the internal name (or custom field id) of the field, and a value, both separated by : (colon). For example, `profileFields=field1:value1,field2:value2`. Sometimes multiple values are accepted. In this case, the multiple values are separated by pipes. For example, `profileFields=field1:valueA|valueB`. The accepted fields depend on the products the authenticated user has. Enumerated fields accept multiple values, while numeric and date fields also accept ranges, which are two values, pipe-separated. For example, `profileFields=rank:bronze|silver,birthDate:2000-01-01|2001-12-31` would match results whose custom field with internal name 'rank' is either bronze or silver, and whose 'birthDate' is between January 1, 2000 and December 31, 2001. To specify a single bound in ranges (like birth dates before December 31, 2001), use a pipe in one of the values, like `profileFields=birthDate:|2001-12-31`. The basic profile fields have one of the following identifiers: * `name` or `fullName`: Full name; * `username`, `loginName` or `login`: Login name; * `email`: E-mail; * `phone`: Phone; * `accountNumber`, `account`: Account number; * `image`: Image (accepts a boolean value, indicating that either it is required that users either have images or not). If address is an allowed profile field for search, specific address fields may be searched. The allowed ones are normally returned as the `addressFieldsInSearch` field in the corresponding result from a data-for-search request. The specific address fields are: * `address`: Searches on any address field (not a specific field); * `address.address`: Searches on the fields that represent the street address, which are `addressLine1`, `addressLine2`, `street`, `buildingNumber` and `complement`. Note that normally only a subset of them should be enabled in the configuration (either line 1 / 2 or street + number + complement); * `address.zip`: Searches for matching zip (postal) code; * `address.poBox`: Searches for matching postal box; * `address.neighborhood`: Searches by neighborhood; * `address.city`: Searches by city; * `address.region`: Searches by region (or state); * `address.country`: Searches by ISO 3166-1 alpha-2 country code. A note for dynamic custom fields: If a script is used to generate possible values for search, the list will be returned in the corresponding data, and it is sent as a pipe-separated list of values (not labels). For example: `profileFields=dynamic:a|b|c`. However, it is also possible to perform a keywords-like (full-text) search using the dynamic value label. In this case a single value, prefixed by single quotes should be used. For example: `profileFields=dynamic:'business`.
         :param list[datetime] publication_period: The minimum / maximum publication date. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.
         :param list[AdStatusEnum] statuses: The possible status for an advertisement Possible values for each array element are: * active: The advertisement is published and can be seen by other users. * disabled: The advertisement is disabled because the owner no longer has access to the currency of the advertisement. It cannot be seen by other users. * draft: In draft status, only the owner can see and edit the advertisement. This status is only possible if the system is configured to require authorizations. * expired: The advertisement publication period has already expired, and cannot be seen by other users. * hidden: The advertisement is manually hidden from other users * pending: The advertisement is pending for an authorization and cannot be seen by other users. This status is only possible if the system is configured to require authorizations. * scheduled: The advertisement has a future publication period, and cannot be seen by other users.
@@ -1483,7 +1485,7 @@ class MarketplaceApi(object):
         order_by: Optional[str] = None,
         page: Optional[int] = None,
         page_size: Optional[int] = None,
-        price_range: Optional[List[str]] = None,
+        price_range: Optional[List[Union[Decimal, int, float, str]]] = None,
         profile_fields: Optional[List[str]] = None,
         publication_period: Optional[List[datetime.datetime]] = None,
         statuses: Optional[List[str]] = None,

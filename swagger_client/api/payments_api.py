@@ -16,6 +16,8 @@ from swagger_client.operation import Parameter as _Parameter
 from swagger_client.operation import Response as _Response
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from swagger_client.models.data_for_transaction import DataForTransaction
     from swagger_client.models.payment_preview import PaymentPreview
     from swagger_client.models.perform_payment import PerformPayment
@@ -31,7 +33,7 @@ CALCULATE_PERFORM_PAYMENT_INSTALLMENTS = _Operation(
         _Parameter("fields", "fields", "query", "list[str]"),
         _Parameter("to", "to", "query", "str", required=True),
         _Parameter("count", "count", "query", "int", required=True),
-        _Parameter("amount", "amount", "query", "str", required=True),
+        _Parameter("amount", "amount", "query", "decimal", required=True),
         _Parameter("currency", "currency", "query", "str"),
         _Parameter("type", "type", "query", "str"),
         _Parameter("first_date", "firstDate", "query", "datetime"),
@@ -60,7 +62,7 @@ GET_PAYMENT_QR_CODE = _Operation(
     path="/payments/qr-code",
     parameters=(
         _Parameter("to", "to", "query", "str", required=True),
-        _Parameter("amount", "amount", "query", "str"),
+        _Parameter("amount", "amount", "query", "decimal"),
         _Parameter("description", "description", "query", "str"),
         _Parameter("type", "type", "query", "str"),
         _Parameter("custom_fields", "customFields", "query", "list[str]"),
@@ -128,7 +130,7 @@ class PaymentsApi(object):
         owner: str,
         to: str,
         count: int,
-        amount: str,
+        amount: Union[Decimal, int, float, str],
         *,
         fields: Optional[List[str]] = None,
         currency: Optional[str] = None,
@@ -143,7 +145,7 @@ class PaymentsApi(object):
         :param str owner: Can be one of: * a user identification value, such as id, username, e-mail, phone, etc. Id is always allowed, others depend on Cyclos configuration. Note that a valid numeric value is always considered as id. For example, when using another identification method that can be numeric only, prefix the value with a single quote (like in Excel spreadsheets), for example, `'1234567890`; * `self` for the currently authenticated user; * `system` for data that belongs to the system. (required)
         :param str to: The payment destination (required)
         :param int count: The number of installments (required)
-        :param str amount: The total scheduled payment amount (required)
+        :param decimal amount: The total scheduled payment amount (required)
         :param list[str] fields: Select which fields to include on returned data. If nothing is set, all object fields are returned. Unprefixed field names will be handled like a whitelist (only listed fields will be included), while names starting with a minus (-) or exclamation mark (!) will be handled as blacklist (listed fields will not be included). This works for nesting as well. For example: `a,b.b1,c.-c1,c.-c2` will return the fields `a`, `b` (containing only the `b1` field) and `c` (containing all its fields except for `c1` or `c2`).
         :param str currency: The payment currency. Used when no `type` is not provided, to narrow the possible payment types by currency.
         :param str type: The payment type id or qualified internal name (in the form `fromAccountType.paymentType`). If not provided, will use the first possible type (possibly narrowed by the `currency` parameter). However, if more than one type is available, a validation error will be raised.
@@ -165,7 +167,7 @@ class PaymentsApi(object):
         owner: str,
         to: str,
         count: int,
-        amount: str,
+        amount: Union[Decimal, int, float, str],
         *,
         fields: Optional[List[str]] = None,
         currency: Optional[str] = None,
@@ -221,7 +223,7 @@ class PaymentsApi(object):
         self,
         to: str,
         *,
-        amount: Optional[str] = None,
+        amount: Optional[Union[Decimal, int, float, str]] = None,
         description: Optional[str] = None,
         type: Optional[str] = None,
         custom_fields: Optional[List[str]] = None,
@@ -233,7 +235,7 @@ class PaymentsApi(object):
         The generated image could be scanned (e.g by the mobile application) to  create a payment ready to be confirmed.
 
         :param str to: The payment receiver (required)
-        :param str amount: The payment amount
+        :param decimal amount: The payment amount
         :param str description: The payment description
         :param str type: The payment type, either the id or qualified internal name (in the form `fromAccountType.paymentType`).
         :param list[str] custom_fields: Custom field values. Is a comma-separated array, where each part consists in two parts: the internal name (or custom field id) of the field, and a value, both separated by : (colon). For example, `customFields=field1:value1,field2:value2`. Sometimes multiple values are accepted. In this case, the multiple values are separated by pipes. For example, profileFields=field1:valueA|valueB. Enumerated fields accept multiple values, while numeric and date fields also accept ranges, which are two values, pipe-separated. For example, `customFields=rank:bronze|silver,birthDate:2000-01-01|2001-12-31` would match results whose custom field with internal name `rank` is either bronze or silver, and whose `birthDate` is between January 1, 2000 and December 31, 2001. To specify a single bound in ranges (like birth dates before December 31, 2001), use a pipe in one of the values, like `customFields=birthDate:|2001-12-31`.
@@ -254,7 +256,7 @@ class PaymentsApi(object):
         self,
         to: str,
         *,
-        amount: Optional[str] = None,
+        amount: Optional[Union[Decimal, int, float, str]] = None,
         description: Optional[str] = None,
         type: Optional[str] = None,
         custom_fields: Optional[List[str]] = None,

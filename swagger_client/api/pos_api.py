@@ -16,6 +16,8 @@ from swagger_client.operation import Parameter as _Parameter
 from swagger_client.operation import Response as _Response
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from swagger_client.models.data_for_transaction import DataForTransaction
     from swagger_client.models.payment_preview import PaymentPreview
     from swagger_client.models.perform_payment import PerformPayment
@@ -30,7 +32,7 @@ CALCULATE_RECEIVE_PAYMENT_INSTALLMENTS = _Operation(
         _Parameter("fields", "fields", "query", "list[str]"),
         _Parameter("_from", "from", "query", "str", required=True),
         _Parameter("count", "count", "query", "int", required=True),
-        _Parameter("amount", "amount", "query", "str", required=True),
+        _Parameter("amount", "amount", "query", "decimal", required=True),
         _Parameter("currency", "currency", "query", "str"),
         _Parameter("type", "type", "query", "str"),
         _Parameter("first_date", "firstDate", "query", "datetime"),
@@ -119,7 +121,7 @@ class POSApi(object):
         self,
         _from: str,
         count: int,
-        amount: str,
+        amount: Union[Decimal, int, float, str],
         *,
         fields: Optional[List[str]] = None,
         currency: Optional[str] = None,
@@ -133,7 +135,7 @@ class POSApi(object):
 
         :param str _from: The payment origin (required)
         :param int count: The number of installments (required)
-        :param str amount: The total scheduled payment amount (required)
+        :param decimal amount: The total scheduled payment amount (required)
         :param list[str] fields: Select which fields to include on returned data. If nothing is set, all object fields are returned. Unprefixed field names will be handled like a whitelist (only listed fields will be included), while names starting with a minus (-) or exclamation mark (!) will be handled as blacklist (listed fields will not be included). This works for nesting as well. For example: `a,b.b1,c.-c1,c.-c2` will return the fields `a`, `b` (containing only the `b1` field) and `c` (containing all its fields except for `c1` or `c2`).
         :param str currency: The payment currency. Used when no `type` is not provided, to narrow the possible payment types by currency.
         :param str type: The payment type id or qualified internal name (in the form `fromAccountType.paymentType`). If not provided, will use the first possible type (possibly narrowed by the `currency` parameter). However, if more than one type is available, a validation error will be raised.
@@ -154,7 +156,7 @@ class POSApi(object):
         self,
         _from: str,
         count: int,
-        amount: str,
+        amount: Union[Decimal, int, float, str],
         *,
         fields: Optional[List[str]] = None,
         currency: Optional[str] = None,

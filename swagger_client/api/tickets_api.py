@@ -15,6 +15,8 @@ from swagger_client.operation import Parameter as _Parameter
 from swagger_client.operation import Response as _Response
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from swagger_client.models.data_for_easy_invoice import DataForEasyInvoice
     from swagger_client.models.data_for_transaction import DataForTransaction
     from swagger_client.models.ticket_approval_result import TicketApprovalResult
@@ -82,7 +84,7 @@ GET_DATA_FOR_EASY_INVOICE = _Operation(
     parameters=(
         _Parameter("fields", "fields", "query", "list[str]"),
         _Parameter("user", "user", "path", "str", required=True),
-        _Parameter("amount", "amount", "query", "str"),
+        _Parameter("amount", "amount", "query", "decimal"),
         _Parameter("type", "type", "query", "str"),
         _Parameter("currency", "currency", "query", "str"),
         _Parameter("custom_fields", "customFields", "query", "list[str]"),
@@ -97,7 +99,7 @@ GET_EASY_INVOICE_QR_CODE = _Operation(
     path="/tickets/easy-invoice-qr-code/{user}",
     parameters=(
         _Parameter("user", "user", "path", "str", required=True),
-        _Parameter("amount", "amount", "query", "str"),
+        _Parameter("amount", "amount", "query", "decimal"),
         _Parameter("type", "type", "query", "str"),
         _Parameter("currency", "currency", "query", "str"),
         _Parameter("description", "description", "query", "str"),
@@ -345,7 +347,7 @@ class TicketsApi(object):
         user: str,
         *,
         fields: Optional[List[str]] = None,
-        amount: Optional[str] = None,
+        amount: Optional[Union[Decimal, int, float, str]] = None,
         type: Optional[str] = None,
         currency: Optional[str] = None,
         custom_fields: Optional[List[str]] = None,
@@ -357,7 +359,7 @@ class TicketsApi(object):
 
         :param str user: Can be one of: * a user identification value, such as id, username, e-mail, phone, etc. Id is always allowed, others depend on Cyclos configuration. Note that a valid numeric value is always considered as id. For example, when using another identification method that can be numeric only, prefix the value with a single quote (like in Excel spreadsheets), for example, `'1234567890`; * `self` for the currently authenticated user. (required)
         :param list[str] fields: Select which fields to include on returned data. If nothing is set, all object fields are returned. Unprefixed field names will be handled like a whitelist (only listed fields will be included), while names starting with a minus (-) or exclamation mark (!) will be handled as blacklist (listed fields will not be included). This works for nesting as well. For example: `a,b.b1,c.-c1,c.-c2` will return the fields `a`, `b` (containing only the `b1` field) and `c` (containing all its fields except for `c1` or `c2`).
-        :param str amount: The easy invoice amount. If provided and the user has multiple currencies, either `type` or `currency` is required.
+        :param decimal amount: The easy invoice amount. If provided and the user has multiple currencies, either `type` or `currency` is required.
         :param str type: The payment type id or qualified internal name (in the form `fromAccountType.paymentType`). Either this or `currency` should be informed if an `amount` was given and the user has multiple currencies.
         :param str currency: The currency id or internal name. Either this or `type` should be informed if an `amount` was given and the user has multiple currencies.
         :param list[str] custom_fields: Custom field values. Is a comma-separated array, where each part consists in two parts: the internal name (or custom field id) of the field, and a value, both separated by : (colon). For example, `customFields=field1:value1,field2:value2`. Sometimes multiple values are accepted. In this case, the multiple values are separated by pipes. For example, profileFields=field1:valueA|valueB. Enumerated fields accept multiple values, while numeric and date fields also accept ranges, which are two values, pipe-separated. For example, `customFields=rank:bronze|silver,birthDate:2000-01-01|2001-12-31` would match results whose custom field with internal name `rank` is either bronze or silver, and whose `birthDate` is between January 1, 2000 and December 31, 2001. To specify a single bound in ranges (like birth dates before December 31, 2001), use a pipe in one of the values, like `customFields=birthDate:|2001-12-31`.
@@ -378,7 +380,7 @@ class TicketsApi(object):
         user: str,
         *,
         fields: Optional[List[str]] = None,
-        amount: Optional[str] = None,
+        amount: Optional[Union[Decimal, int, float, str]] = None,
         type: Optional[str] = None,
         currency: Optional[str] = None,
         custom_fields: Optional[List[str]] = None,
@@ -391,7 +393,7 @@ class TicketsApi(object):
         self,
         user: str,
         *,
-        amount: Optional[str] = None,
+        amount: Optional[Union[Decimal, int, float, str]] = None,
         type: Optional[str] = None,
         currency: Optional[str] = None,
         description: Optional[str] = None,
@@ -403,7 +405,7 @@ class TicketsApi(object):
         The generated QR-code image contains an URL in the form: `<root>/pay?to=<user>&amount=<amount>...`
 
         :param str user: The user which will receive the easy invoice. Unlike other cases of user reference, in this case `self` cannot be used, because the URL URL may be shared with others, hence, `self` makes no sense. (required)
-        :param str amount: The easy invoice amount. If provided and the user has multiple currencies, either `type` or `currency` is required.
+        :param decimal amount: The easy invoice amount. If provided and the user has multiple currencies, either `type` or `currency` is required.
         :param str type: The payment type id or qualified internal name (in the form `fromAccountType.paymentType`). Either this or `currency` should be informed if an `amount` was given and the user has multiple currencies.
         :param str currency: The currency id or internal name. Either this or `type` should be informed if an `amount` was given and the user has multiple currencies.
         :param str description: The easy invoice description
@@ -424,7 +426,7 @@ class TicketsApi(object):
         self,
         user: str,
         *,
-        amount: Optional[str] = None,
+        amount: Optional[Union[Decimal, int, float, str]] = None,
         type: Optional[str] = None,
         currency: Optional[str] = None,
         description: Optional[str] = None,

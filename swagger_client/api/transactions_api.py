@@ -17,7 +17,7 @@ Provides access to transactions.  A transaction is an intent to transfer balance
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional, Union
 
 from swagger_client.api_client import ApiClient
 from swagger_client.exceptions import ApiTypeError
@@ -26,6 +26,8 @@ from swagger_client.operation import Parameter as _Parameter
 from swagger_client.operation import Response as _Response
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from swagger_client.models.transaction_data_for_search import TransactionDataForSearch
     from swagger_client.models.transaction_result import TransactionResult
     from swagger_client.models.transaction_view import TransactionView
@@ -51,7 +53,7 @@ SEARCH_TRANSACTIONS = _Operation(
         _Parameter("fields", "fields", "query", "list[str]"),
         _Parameter("access_clients", "accessClients", "query", "list[str]", explode=False),
         _Parameter("account_types", "accountTypes", "query", "list[str]", explode=False),
-        _Parameter("amount_range", "amountRange", "query", "list[str]", explode=False),
+        _Parameter("amount_range", "amountRange", "query", "list[decimal]", explode=False),
         _Parameter("authorization_statuses", "authorizationStatuses", "query", "list[TransactionAuthorizationStatusEnum]", enum=("authorized", "canceled", "denied", "pending",), explode=False),
         _Parameter("broker", "broker", "query", "str"),
         _Parameter("by", "by", "query", "str"),
@@ -156,7 +158,7 @@ class TransactionsApi(object):
         fields: Optional[List[str]] = None,
         access_clients: Optional[List[str]] = None,
         account_types: Optional[List[str]] = None,
-        amount_range: Optional[List[str]] = None,
+        amount_range: Optional[List[Union[Decimal, int, float, str]]] = None,
         authorization_statuses: Optional[List[str]] = None,
         broker: Optional[str] = None,
         by: Optional[str] = None,
@@ -189,7 +191,7 @@ class TransactionsApi(object):
         :param list[str] fields: Select which fields to include on returned data. If nothing is set, all object fields are returned. Unprefixed field names will be handled like a whitelist (only listed fields will be included), while names starting with a minus (-) or exclamation mark (!) will be handled as blacklist (listed fields will not be included). This works for nesting as well. For example: `a,b.b1,c.-c1,c.-c2` will return the fields `a`, `b` (containing only the `b1` field) and `c` (containing all its fields except for `c1` or `c2`).
         :param list[str] access_clients: References to access clients (id or token) used to perform / receive the transfer.
         :param list[str] account_types: The account types
-        :param list[str] amount_range: The minimum / maximum amount. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.
+        :param list[decimal] amount_range: The minimum / maximum amount. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.
         :param list[TransactionAuthorizationStatusEnum] authorization_statuses: The status regarding authorization a transaction is in. If configured, transactions can require one or more levels of authorization in order to be processed. If a transaction has the this status null, it means it never went through the authorization process. Possible values for each array element are: * authorized: The transaction was fully authorized and is processed * canceled: The authorization submission was canceled by the submitter * denied: The authorization was denied * pending: The transaction is pending authorization
         :param str broker: Reference to the broker of users involved in transfers. Is only taken into account if authenticated as administrator.
         :param str by: Reference to the user that was authenticated when the transfer was performed. Is only taken into account if authenticated as administrator.
@@ -231,7 +233,7 @@ class TransactionsApi(object):
         fields: Optional[List[str]] = None,
         access_clients: Optional[List[str]] = None,
         account_types: Optional[List[str]] = None,
-        amount_range: Optional[List[str]] = None,
+        amount_range: Optional[List[Union[Decimal, int, float, str]]] = None,
         authorization_statuses: Optional[List[str]] = None,
         broker: Optional[str] = None,
         by: Optional[str] = None,

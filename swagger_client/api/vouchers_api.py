@@ -16,6 +16,8 @@ from swagger_client.operation import Parameter as _Parameter
 from swagger_client.operation import Response as _Response
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from swagger_client.models.buy_voucher import BuyVoucher
     from swagger_client.models.redeem_voucher import RedeemVoucher
     from swagger_client.models.user_vouchers_data_for_search import UserVouchersDataForSearch
@@ -153,7 +155,7 @@ SEARCH_USER_VOUCHERS = _Operation(
     parameters=(
         _Parameter("fields", "fields", "query", "list[str]"),
         _Parameter("user", "user", "path", "str", required=True),
-        _Parameter("amount_range", "amountRange", "query", "list[str]", explode=False),
+        _Parameter("amount_range", "amountRange", "query", "list[decimal]", explode=False),
         _Parameter("creation_period", "creationPeriod", "query", "list[datetime]", explode=False),
         _Parameter("expiration_period", "expirationPeriod", "query", "list[datetime]", explode=False),
         _Parameter("page", "page", "query", "int"),
@@ -541,7 +543,7 @@ class VouchersApi(object):
         user: str,
         *,
         fields: Optional[List[str]] = None,
-        amount_range: Optional[List[str]] = None,
+        amount_range: Optional[List[Union[Decimal, int, float, str]]] = None,
         creation_period: Optional[List[datetime.datetime]] = None,
         expiration_period: Optional[List[datetime.datetime]] = None,
         page: Optional[int] = None,
@@ -559,7 +561,7 @@ class VouchersApi(object):
 
         :param str user: Can be one of: * a user identification value, such as id, username, e-mail, phone, etc. Id is always allowed, others depend on Cyclos configuration. Note that a valid numeric value is always considered as id. For example, when using another identification method that can be numeric only, prefix the value with a single quote (like in Excel spreadsheets), for example, `'1234567890`; * `self` for the currently authenticated user. (required)
         :param list[str] fields: Select which fields to include on returned data. If nothing is set, all object fields are returned. Unprefixed field names will be handled like a whitelist (only listed fields will be included), while names starting with a minus (-) or exclamation mark (!) will be handled as blacklist (listed fields will not be included). This works for nesting as well. For example: `a,b.b1,c.-c1,c.-c2` will return the fields `a`, `b` (containing only the `b1` field) and `c` (containing all its fields except for `c1` or `c2`).
-        :param list[str] amount_range: The minimum / maximum voucher amount
+        :param list[decimal] amount_range: The minimum / maximum voucher amount
         :param list[datetime] creation_period: The minimum / maximum voucher creation date. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.
         :param list[datetime] expiration_period: The minimum / maximum voucher expiration date Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.
         :param int page: The page number (zero-based) of the search. The default value is zero.
@@ -586,7 +588,7 @@ class VouchersApi(object):
         user: str,
         *,
         fields: Optional[List[str]] = None,
-        amount_range: Optional[List[str]] = None,
+        amount_range: Optional[List[Union[Decimal, int, float, str]]] = None,
         creation_period: Optional[List[datetime.datetime]] = None,
         expiration_period: Optional[List[datetime.datetime]] = None,
         page: Optional[int] = None,
