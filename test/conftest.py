@@ -71,6 +71,18 @@ def api_for(emulator: CyclosEmulator) -> Iterator[Callable[..., swagger_client.A
 
 
 @pytest.fixture
+def refused_url() -> Iterator[str]:
+    """A port that refuses connections: bound but not listening, and held for the whole test
+    (a port that was merely freed could be taken by anyone in the meantime)."""
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    try:
+        yield "http://127.0.0.1:%d/api" % holder.getsockname()[1]
+    finally:
+        holder.close()
+
+
+@pytest.fixture
 def blackhole() -> Iterator[str]:
     """A port whose accept queue is full: connecting hangs until the connect timeout."""
     listener = socket.socket()

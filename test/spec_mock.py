@@ -84,7 +84,7 @@ def _errors(validate: Any, *args: Any) -> List[str]:
     """What openapi-core's ``validate_*`` reports for ``args`` (nothing when valid)."""
     try:
         validate(*args)
-    except Exception as error:  # noqa: BLE001 -- openapi-core raises one error per problem found
+    except Exception as error:
         return [_describe(error)]
     return []
 

@@ -710,7 +710,7 @@ def test_command_line_serves_demo_users() -> None:
     )
     try:
         first = process.stdout.readline()  # type: ignore[union-attr]
-        assert first.startswith("Cyclos 4.11.5 /auth emulator serving http://127.0.0.1:")
+        assert first.startswith("Cyclos 4.11.5 emulator serving http://127.0.0.1:")
         url = first.split()[-1]
         lines = [process.stdout.readline() for _ in range(4)]  # type: ignore[union-attr]
         assert any("alice" in line and "alice-password" in line for line in lines)

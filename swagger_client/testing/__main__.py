@@ -106,7 +106,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     add_users()
     assert emu.control is not None
     emu.control.on_reset = add_users  # a reset through the control API keeps these users
-    print("Cyclos 4.11.5 /auth emulator serving %s" % emu.url)
+    print("Cyclos 4.11.5 emulator serving %s" % emu.url)
     print("Control API: %s (see the README)" % emu.url.replace("/api", "/__emulator"))
     print("Users (throwaway credentials of this local emulator):")
     for user in users:
