@@ -26,7 +26,7 @@ setup(
     python_requires=">=3.9",
     install_requires=REQUIRES,
     packages=find_packages(include=["swagger_client", "swagger_client.*"]),
-    package_data={"swagger_client": ["py.typed"]},
+    package_data={"swagger_client": ["py.typed", "api/*.pyi"]},
     include_package_data=False,
     zip_safe=False,
     classifiers=[

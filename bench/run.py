@@ -9,8 +9,12 @@ hits both equally and the pairing cancels drift between rounds:
 
 * call_auth, call_dfl: one sequential ``get_current_auth()`` / ``get_data_for_login()``
   against ``urllib3.PoolManager().request()`` + ``json.loads`` (server in its own process);
-* deser_auth: ``ApiClient.deserialize`` of the populated ``Auth`` body against ``json.loads``
-  (deser_auth_walk also decodes every property of the tree, for information);
+* call_full_auth: ``get_current_auth()`` and then reading every declared property of the
+  tree (bench/walk.py) against urllib3 + ``json.loads`` + the same walk over the dicts;
+* deser_auth: ``ApiClient.deserialize`` of the populated ``Auth`` body against ``json.loads``;
+* deser_full_auth, deser_full_dfl: bytes -> model -> every declared property read,
+  recursively (``Auth``, 698 values; ``DataForLogin``, 4,583), against ``json.loads`` and
+  the same walk over the dicts;
 * import: ``import swagger_client`` plus ``ApiClient``, ``AuthApi`` and ``Configuration``
   (all a first call needs) in a fresh interpreter against ``import urllib3``
   (import_bare, the package alone, for information);
@@ -19,7 +23,8 @@ hits both equally and the pairing cancels drift between rounds:
   threads_floor_timed (the floor with our default timeout) shows what socket timeouts
   cost under GIL contention.
 
-The last line is machine-readable: ``bench: call_auth=R1 call_dfl=R2 deser_auth=R3 import=R4 rss=R5 threads=R6``.
+The last line is machine-readable: ``bench: call_auth=R1 call_dfl=R2 ... threads=R9``, one
+ratio per target.
 ``--soak`` instead prints resident memory, logging handlers and pools every tenth of
 the calls and ends with ``soak: calls=N rss_growth_kib=G flat=yes|NO``.
 """
@@ -40,9 +45,21 @@ from typing import Callable, Dict, List, NamedTuple, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import walk  # noqa: E402  # bench/walk.py: reading every declared property
 
 ACCEPT_JSON = {"Accept": "application/json"}
-TARGETS = {"call_auth": 1.15, "call_dfl": 1.15, "deser_auth": 1.5, "import": 1.3, "rss": 1.2, "threads": 0.9}
+TARGETS = {
+    "call_auth": 1.15,
+    "call_dfl": 1.15,
+    "call_full_auth": 1.4,
+    "deser_auth": 1.5,
+    "deser_full_auth": 2.0,
+    "deser_full_dfl": 2.0,
+    "import": 1.3,
+    "rss": 1.2,
+    "threads": 0.9,
+}
 
 
 def start_server() -> Tuple[subprocess.Popen, str]:
@@ -128,12 +145,26 @@ def per_call(url: str, calls: int, rounds: int) -> Dict[str, Result]:
     client = swagger_client.ApiClient(swagger_client.Configuration(host=url))
     api = swagger_client.AuthApi(client)
     results: Dict[str, Result] = {}
-    for label, path, call in (
-        ("call_auth", "/auth", api.get_current_auth),
-        ("call_dfl", "/auth/data-for-login", api.get_data_for_login),
+    plan = walk.plan()
+    auth_url = url + "/auth"
+    for label, call, floor_call in (
+        (
+            "call_auth",
+            api.get_current_auth,
+            lambda: json.loads(pool.request("GET", auth_url, headers=ACCEPT_JSON).data),
+        ),
+        (
+            "call_dfl",
+            api.get_data_for_login,
+            lambda: json.loads(pool.request("GET", url + "/auth/data-for-login", headers=ACCEPT_JSON).data),
+        ),
+        (
+            "call_full_auth",
+            lambda: walk.walk_model(api.get_current_auth(), "Auth", plan),
+            lambda: walk.walk_dict(json.loads(pool.request("GET", auth_url, headers=ACCEPT_JSON).data), "Auth", plan),
+        ),
     ):
-        target = url + path
-        floor = timed_loop(lambda t=target: json.loads(pool.request("GET", t, headers=ACCEPT_JSON).data))
+        floor = timed_loop(floor_call)
         ours = timed_loop(call)
         floor(20), ours(20)  # warm both connections
         results[label] = compare(interleaved({"floor": floor, "ours": ours}, calls, rounds))
@@ -161,20 +192,24 @@ def deserialization(rounds: int, repeat: int) -> Dict[str, Result]:
     import swagger_client
     from test.builders import build
 
-    body = json.dumps(build("Auth")).encode()
     client = swagger_client.ApiClient()
-    response = _Body(body)
-
-    samples = interleaved(
-        {
-            "floor": timed_loop(lambda: json.loads(body)),
-            "ours": timed_loop(lambda: client.deserialize(response, "Auth")),
-            "walk": timed_loop(lambda: client.deserialize(response, "Auth").validate()),
-        },
-        repeat,
-        rounds,
-    )
-    return {"deser_auth": compare(samples), "deser_auth_walk": compare(samples, "walk")}
+    plan = walk.plan()
+    results: Dict[str, Result] = {}
+    for schema, label in (("Auth", "auth"), ("DataForLogin", "dfl")):
+        body = json.dumps(build(schema)).encode()
+        response = _Body(body)
+        contenders = {
+            "floor": timed_loop(lambda b=body, s=schema: walk.walk_dict(json.loads(b), s, plan)),
+            "ours": timed_loop(lambda r=response, s=schema: walk.walk_model(client.deserialize(r, s), s, plan)),
+        }
+        if schema == "Auth":  # bytes -> model, nothing read: against json.loads alone
+            contenders["lazy_floor"] = timed_loop(lambda b=body: json.loads(b))
+            contenders["lazy"] = timed_loop(lambda r=response: client.deserialize(r, "Auth"))
+        samples = interleaved(contenders, repeat if schema == "Auth" else max(1, repeat // 6), rounds)
+        results["deser_full_" + label] = compare(samples)
+        if schema == "Auth":
+            results["deser_auth"] = compare({"ours": samples["lazy"], "floor": samples["lazy_floor"]})
+    return results
 
 
 # -- (3) import time and (4) peak RSS, in fresh interpreters ----------------------------------

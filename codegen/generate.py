@@ -36,6 +36,7 @@ from codegen.render_models import (  # noqa: E402
     render_model_list,
     render_models_init,
 )
+from codegen.render_stubs import render_api_stub  # noqa: E402
 from codegen.render_tables import render_tables  # noqa: E402
 from codegen.spec import OVERRIDES_PATH, Spec  # noqa: E402
 
@@ -56,6 +57,7 @@ def generated_files(spec: Spec) -> Dict[str, str]:
     files["%s/__init__.py" % MODELS_DIR] = render_models_init(spec)
     for api_class, ops in spec.apis().items():
         files["%s/%s.py" % (API_DIR, module_of(api_class))] = render_api_module(spec, api_class, ops)
+        files["%s/%s.pyi" % (API_DIR, module_of(api_class))] = render_api_stub(spec, api_class, ops)
         files["docs/%s.md" % api_class] = render_api_doc(spec, api_class, ops)
     files["%s/__init__.py" % API_DIR] = render_api_init(spec)
     files["swagger_client/spec_tables.py"] = render_tables(spec)
@@ -93,7 +95,12 @@ def stale_files(root: Path, files: Dict[str, str]) -> List[str]:
         elif path.read_text(encoding="utf-8") != content:
             problems.append("stale: %s" % rel)
     # A generated module or page whose schema or tag left the spec must go too.
-    candidates = [*(root / MODELS_DIR).glob("*.py"), *(root / API_DIR).glob("*.py"), *(root / "docs").glob("*.md")]
+    candidates = [
+        *(root / MODELS_DIR).glob("*.py"),
+        *(root / API_DIR).glob("*.py"),
+        *(root / API_DIR).glob("*.pyi"),
+        *(root / "docs").glob("*.md"),
+    ]
     for path in sorted(candidates):
         rel = path.relative_to(root).as_posix()
         if rel not in files and path.read_text(encoding="utf-8").startswith((GENERATED_HEADER, DOC_HEADER)):

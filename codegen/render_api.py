@@ -162,7 +162,7 @@ def render_method(spec: Spec, op: Operation, referenced: Set[str], typing_names:
             "    def %s(\n        %s,\n    ) -> %s:" % (op.name, signature, returns),
             "        %s" % docstring(doc, 8),
             '        kwargs["_return_http_data_only"] = True',
-            "        return self.%s_with_http_info(%s)  # type: ignore[no-any-return]" % (op.name, forwarded),
+            "        return self.%s_with_http_info(%s)" % (op.name, forwarded),
             "",
             "    def %s_with_http_info(\n        %s,\n    ) -> Any:" % (op.name, signature),
             '        """Like :meth:`%s`, but returns ``(data, status, headers)``."""' % op.name,

@@ -6,7 +6,7 @@ from string import Template
 from typing import Dict, List, Set
 
 from codegen.pyfmt import annotation, docstring, header, imports_for, literal
-from codegen.spec import Schema, Spec, alias_constant_name, constant_name
+from codegen.spec import Prop, Schema, Spec, alias_constant_name, constant_name
 
 _TEMPLATES: Dict[str, Template] = {}
 
@@ -56,6 +56,8 @@ def render_model(spec: Spec, schema: Schema) -> str:
             schema.parent,
             ", ".join("``%s``" % n for n in inherited),
         )
+    lines += _typed_init(spec, schema, referenced, typing_names)
+    referenced.discard(schema.name)
     body = "\n".join(lines) if lines else "    pass"
     return template("model.py.tmpl").substitute(
         header=header(),
@@ -66,6 +68,43 @@ def render_model(spec: Spec, schema: Schema) -> str:
         doc=docstring(doc, 4),
         body=body,
     )
+
+
+def positional(spec: Spec, schema: Schema) -> List[Prop]:
+    """The constructor's positional order, as model_base computes it at run time: the
+    model's own properties first (swagger-codegen's constructors had only those), then
+    the inherited ones in their parent's order."""
+    own = list(schema.props)
+    if not schema.parent:
+        return own
+    names = {p.name for p in own}
+    return own + [p for p in positional(spec, spec.schemas[schema.parent]) if p.name not in names]
+
+
+def _typed_init(spec: Spec, schema: Schema, referenced: Set[str], typing_names: Set[str]) -> List[str]:
+    """The real constructor signature, for type checkers and IDEs only (run time uses the
+    base class's, which takes the same arguments): a misspelt keyword or a value of the
+    wrong type is an error in the caller's code."""
+    props = positional(spec, schema)
+    if not props:
+        return []
+    typing_names.update({"TYPE_CHECKING", "Any", "Optional"})
+    params = ["self"]
+    for p in props:
+        params.append("%s: Optional[%s] = None" % (p.name, annotation(spec, p.type, referenced, typing_names)))
+    aliases = [p for p in props if p.alias]
+    params.append("*")
+    for p in aliases:
+        params.append("%s: Optional[%s] = None" % (p.alias, annotation(spec, p.type, referenced, typing_names)))
+    params.append("_configuration: Any = None")
+    return [
+        "",
+        "    if TYPE_CHECKING:",
+        "",
+        "        def __init__(",
+        *("            %s," % p for p in params),
+        "        ) -> None: ...",
+    ]
 
 
 def render_enum(schema: Schema) -> str:

@@ -24,6 +24,8 @@ OVERRIDES_PATH = Path(__file__).resolve().parent / "overrides.yaml"
 # Names the model base uses internally; a spec property must never take one.
 INTERNAL_NAMES = {
     "_raw",
+    "_m",
+    "_decoder",
     "_validate",
     "_model_fields",
     "_positional",

@@ -10,9 +10,13 @@ How values live in an instance:
 
 * ``_raw`` is the JSON object the model was read from (``None`` for models built in
   code). It keeps unknown properties and exact wire values.
-* A field is decoded from ``_raw`` the first time it is read and cached in the
-  instance ``__dict__`` under its Python name. Reading a large response therefore
-  costs no more than ``json.loads`` until the caller looks inside it.
+* Nothing is decoded until a property is first read: an answer the caller does not
+  look into costs no more than ``json.loads``. The first read of any property decodes
+  the whole object, nested objects included, into the instances' ``__dict__``, with a
+  decoder compiled once per class (:func:`_compile_decoder`: straight-line code, no
+  per-value type dispatch). Properties are non-data descriptors, so every later read
+  is a plain attribute lookup.
+* Assignments go through :meth:`Model.__setattr__`, which checks the value.
 
 Input (server data) is tolerant: unknown properties are kept, unknown enum values
 are kept as strings, ``null`` is accepted anywhere. Values of the wrong JSON type are
@@ -24,7 +28,7 @@ side validation is on (the default).
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, Optional, Tuple, Type, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, List, Optional, Tuple, Type, TypeVar
 
 from swagger_client.exceptions import ApiTypeError, ApiValueError
 from swagger_client.model_codecs import _Kind, _type_label, copy_json, kind_for, parse_datetime, resolve_type
@@ -38,8 +42,10 @@ M = TypeVar("M", bound="Model")
 class Field:
     """One property of a model: Python name, wire name, swagger type and spec docstring.
 
-    It is a data descriptor: reading decodes lazily from the wire data, writing checks
-    the value while client side validation is on.
+    A non-data descriptor: once an object's properties are decoded they live in its
+    ``__dict__`` and are read without calling back here. This runs only for a property
+    not decoded yet (the object's first read) or whose server value is invalid (the
+    read raises, naming the model and property).
     """
 
     def __init__(self, wire: str, type_name: str, doc: str = "", secret: bool = False) -> None:
@@ -69,19 +75,32 @@ class Field:
         if obj is None:
             return self
         values = obj.__dict__
-        try:
-            return values[self.name]
-        except KeyError:
-            pass
         raw = values.get("_raw")
-        value = None if raw is None else raw.get(self.wire)
-        if value is not None:
+        if raw is None:
+            return values.get(self.name)  # built in code: a property never set is None
+        decoded = values.get("_m")
+        if decoded is None:
+            cls = obj.__class__
+            fresh: Dict[str, Any] = {}
+            (_DECODERS.get(cls) or _compile_decoder(cls))(raw, values.get("_validate", True), fresh)
+            decoded = values.setdefault("_m", fresh)  # two threads at once: the first stored wins
+            if decoded is fresh:
+                values.update(fresh)
+        if decoded is not True:
             try:
-                value = self.kind.decode(value, self._where, values.get("_validate", True))
-            except (ApiTypeError, ApiValueError) as exc:
-                raise self._rename(exc, type(obj).__name__) from None
-        # setdefault: two threads decoding at once still share one object.
-        return values.setdefault(self.name, value)
+                return decoded[self.name]
+            except KeyError:
+                pass
+        return self._decode_one(obj, values, raw)  # the server value is invalid: this raises
+
+    def _decode_one(self, obj: Any, values: Dict[str, Any], raw: Dict[str, Any]) -> Any:
+        value = raw.get(self.wire)
+        if value is None:
+            return None
+        try:
+            return self.kind.decode(value, self._where, values.get("_validate", True))
+        except (ApiTypeError, ApiValueError) as exc:
+            raise self._rename(exc, type(obj).__name__) from None
 
     def _rename(self, exc: Exception, class_name: str) -> Exception:
         """Name the class the caller used (``Account.id``), not the one declaring the field."""
@@ -92,18 +111,168 @@ class Field:
     def peek(self, obj: Any) -> Any:
         """The value for display: decoded when possible, else a marker (never raises)."""
         try:
-            return self.__get__(obj)
+            return getattr(obj, self.name)
         except (ApiTypeError, ApiValueError):
             raw = obj.__dict__.get("_raw") or {}
             return InvalidValue(raw.get(self.wire))
 
-    def __set__(self, obj: Any, value: Any) -> None:
-        if value is not None and obj.__dict__.get("_validate", True):
+    def assign(self, obj: Any, value: Any) -> None:
+        """Set the property on ``obj``, checking the value while client side validation is on."""
+        values = obj.__dict__
+        if value is not None and values.get("_validate", True):
             self.kind.check(value, "%s.%s" % (type(obj).__name__, self.name))
-        obj.__dict__[self.name] = value
+        if values.get("_raw") is not None and "_m" not in values:
+            _materialize(type(obj), values, values["_raw"])  # so decoding later cannot overwrite it
+        values[self.name] = value
 
     def __repr__(self) -> str:
         return "<Field %s (%s) %s>" % (self.name, self.wire, self.type)
+
+
+def _materialize(cls: Any, values: Dict[str, Any], raw: Dict[str, Any]) -> None:
+    """Decode every property of an object read from the server into its ``__dict__``.
+
+    ``_m`` marks it decoded: the dict of what was decoded for an object decoded on its
+    own (two threads decoding at once agree on that one), ``True`` for a nested object
+    decoded in place with its parent. (:meth:`Field.__get__` has this inlined.)
+    """
+    fresh: Dict[str, Any] = {}
+    (_DECODERS.get(cls) or _compile_decoder(cls))(raw, values.get("_validate", True), fresh)
+    if values.setdefault("_m", fresh) is fresh:
+        values.update(fresh)
+
+
+#: A compiled decoder: ``decode(raw, validate, into)`` stores each valid property in ``into``.
+Decoder = Callable[[Dict[str, Any], bool, Dict[str, Any]], None]
+#: Each model class's compiled decoder (see _compile_decoder).
+_DECODERS: Dict[type, Decoder] = {}
+
+
+def _decoded_models(cls: Any, items: Any, where: str, validate: bool) -> Any:
+    """A JSON array of objects as decoded models (one loop: the hot path of big answers)."""
+    if items.__class__ is not list:
+        raise ApiTypeError("%s: expected a JSON array in the server data, got %s" % (where, _type_label(items)))
+    new = object.__new__
+    decode = _DECODERS.get(cls) or _compile_decoder(cls)
+    result: List[Any] = []
+    append = result.append
+    for item in items:
+        if item is None:
+            append(None)
+            continue
+        if item.__class__ is not dict:
+            raise ApiTypeError(
+                "%s: expected a JSON object (%s) in the server data, got %s" % (where, cls.__name__, _type_label(item))
+            )
+        obj = new(cls)
+        values = obj.__dict__
+        values["_raw"] = item
+        if not validate:
+            values["_validate"] = False
+        values["_m"] = True
+        decode(item, validate, values)
+        append(obj)
+    return result
+
+
+def _new_model(cls: Any, data: Dict[str, Any], validate: bool) -> Any:
+    obj = object.__new__(cls)
+    values = obj.__dict__
+    values["_raw"] = data
+    if not validate:
+        values["_validate"] = False
+    return obj
+
+
+#: How the compiled decoder accepts a value of each primitive type (anything else is invalid).
+_EXACT_CLASSES = {"str": "v.__class__ is str", "int": "v.__class__ is int", "bool": "v.__class__ is bool"}
+_EXACT_CLASSES["float"] = "v.__class__ is float or v.__class__ is int"
+
+
+def _is_model_list(type_name: str) -> bool:
+    if not type_name.startswith("list["):
+        return False
+    model = kind_for(type_name[5:-1]).model
+    return model is not None and not issubclass(model, EnumModel)
+
+
+def _decoder_on_first_call(scope: Dict[str, Any], key: str, cls: Any) -> Decoder:
+    """Stands in for a nested class's decoder in a decoder's globals until first used
+    (classes refer to each other, and to themselves), then puts the real one there."""
+
+    def first_call(raw: Dict[str, Any], validate: bool, into: Dict[str, Any]) -> None:
+        decoder = _DECODERS.get(cls) or _compile_decoder(cls)
+        scope[key] = decoder
+        decoder(raw, validate, into)
+
+    return first_call
+
+
+def _compile_decoder(cls: Any) -> Decoder:
+    """The per-class decoder: straight-line code, one block per property, built once.
+
+    Values of the wrong type are left out of the result, so reading them goes through
+    :meth:`Field.__get__` and raises with the model and property named.
+    """
+    lines = ["def decode(raw, validate, m):"]
+    scope: Dict[str, Any] = {
+        "ApiTypeError": ApiTypeError,
+        "ApiValueError": ApiValueError,
+        "new": object.__new__,
+        "models": _decoded_models,
+        "datetime": parse_datetime,
+    }
+    for i, f in enumerate(cls._model_fields):
+        name, wire = repr(f.name), repr(f.wire)
+        lines.append("    v = raw[%s] if %s in raw else None" % (wire, wire))  # no call: faster than get()
+        kind = f.kind
+        model = kind.model
+        if f.type in _EXACT_CLASSES or (model is not None and issubclass(model, EnumModel)):
+            test = _EXACT_CLASSES.get(f.type, "v.__class__ is str")
+            lines.append("    if %s or v is None: m[%s] = v" % (test, name))  # the common case first
+        elif f.type == "object":
+            lines.append("    m[%s] = v" % name)
+        elif model is not None:
+            scope["C%d" % i] = model
+            scope["D%d" % i] = _decoder_on_first_call(scope, "D%d" % i, model)
+            lines += [  # the nested object, decoded now, in place
+                "    if v is None: m[%s] = None" % name,
+                "    elif v.__class__ is dict:",
+                "        o = new(C%d)" % i,
+                "        od = o.__dict__",
+                "        od['_raw'] = v",
+                "        if not validate: od['_validate'] = False",
+                "        od['_m'] = True",
+                "        D%d(v, validate, od)" % i,
+                "        m[%s] = o" % name,
+            ]
+        elif f.type == "datetime":
+            lines += [
+                "    if v is None: m[%s] = None" % name,
+                "    elif v.__class__ is str:",
+                "        try: m[%s] = datetime(v)" % name,
+                "        except (ValueError, OverflowError): pass",
+            ]
+        elif _is_model_list(f.type):
+            scope["C%d" % i] = kind_for(f.type[5:-1]).model
+            lines += [
+                "    if v is None: m[%s] = None" % name,
+                "    else:",
+                "        try: m[%s] = models(C%d, v, %r, validate)" % (name, i, "%s.%s" % (cls.__name__, f.name)),
+                "        except ApiTypeError: pass",
+            ]
+        else:  # date, other lists and maps: the type's own decoder
+            scope["D%d" % i] = kind.decode
+            lines += [
+                "    if v is None: m[%s] = None" % name,
+                "    else:",
+                "        try: m[%s] = D%d(v, %r, validate)" % (name, i, "%s.%s" % (cls.__name__, f.name)),
+                "        except (ApiTypeError, ApiValueError): pass",
+            ]
+    exec(compile("\n".join(lines), "<decoder of %s>" % cls.__name__, "exec"), scope)
+    decoder: Decoder = scope["decode"]
+    _DECODERS[cls] = decoder
+    return decoder
 
 
 def field(wire: str, type_name: str, doc: str = "", secret: bool = False) -> Any:
@@ -123,10 +292,10 @@ class Alias:
     def __get__(self, obj: Any, owner: Any = None) -> Any:
         cls = owner if owner is not None else type(obj)
         target = cls._by_name[self.target]
-        return target if obj is None else target.__get__(obj, cls)
+        return target if obj is None else getattr(obj, target.name)
 
     def __set__(self, obj: Any, value: Any) -> None:
-        type(obj)._by_name[self.target].__set__(obj, value)
+        type(obj)._by_name[self.target].assign(obj, value)
 
 
 def alias(target: str) -> Any:
@@ -180,7 +349,7 @@ class Model:
             )
         positional = set()
         for f, value in zip(cls._positional, args):
-            f.__set__(self, value)
+            f.assign(self, value)
             positional.add(f.name)
         for name, value in kwargs.items():
             named = cls._by_name.get(name)
@@ -188,17 +357,13 @@ class Model:
                 raise ApiTypeError("%s() got an unexpected keyword argument '%s'" % (cls.__name__, name))
             if name in positional:
                 raise ApiTypeError("%s() got multiple values for argument '%s'" % (cls.__name__, name))
-            named.__set__(self, value)
+            named.assign(self, value)
 
     # -- reading server data -------------------------------------------------------
 
     @classmethod
     def _from_wire(cls: Type[M], data: Dict[str, Any], validate: bool = True) -> M:
-        obj = cls.__new__(cls)
-        values = obj.__dict__
-        values["_raw"] = data
-        if not validate:
-            values["_validate"] = False
+        obj: M = _new_model(cls, data, validate)
         return obj
 
     @classmethod
@@ -227,7 +392,7 @@ class Model:
     def validate(self: M) -> M:
         """Decode every property of the whole tree now, raising on any value of the wrong type."""
         for f in type(self)._model_fields:
-            value = f.__get__(self)
+            value = getattr(self, f.name)
             _validate_nested(value)
         return self
 
@@ -270,7 +435,7 @@ class Model:
         """
         result: Dict[str, Any] = {}
         for f in type(self)._model_fields:
-            result[f.name] = _to_python(f.__get__(self))
+            result[f.name] = _to_python(getattr(self, f.name))
         for key, value in self.additional_properties.items():
             result[key] = copy_json(value)
         return result
@@ -307,9 +472,13 @@ class Model:
     if not TYPE_CHECKING:  # hidden from type checkers, which flag a misspelt property themselves
 
         def __setattr__(self, name: str, value: Any) -> None:
-            # A misspelt property (auth.rolee = ...) would otherwise be set and never sent.
             cls = type(self)
-            if not name.startswith("_") and name not in cls._by_name and not hasattr(cls, name):
+            target = cls._by_name.get(name)
+            if target is not None:
+                target.assign(self, value)
+                return
+            # A misspelt property (auth.rolee = ...) would otherwise be set and never sent.
+            if not name.startswith("_") and not hasattr(cls, name):
                 import difflib
 
                 close = difflib.get_close_matches(name, list(cls._by_name), n=1)

@@ -159,10 +159,7 @@ class Session(object):
 
     def _login(self) -> Auth:
         with ApiClient(self._login_configuration) as login_client:
-            kwargs: Any = {}
-            if self._timeout_in_seconds is not None:
-                kwargs["timeout_in_seconds"] = self._timeout_in_seconds
-            auth = AuthApi(login_client).login(**kwargs)
+            auth = AuthApi(login_client).login(timeout_in_seconds=self._timeout_in_seconds)
         token = auth.session_token
         if not token:
             raise UnauthorizedException(status=200, reason="the login answered without a session token")

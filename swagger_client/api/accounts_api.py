@@ -273,7 +273,7 @@ class AccountsApi(object):
         :return: AccountBalanceHistoryResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_account_balance_history_with_http_info(owner, account_type, fields=fields, date_period=date_period, interval_unit=interval_unit, interval_count=interval_count, **kwargs)  # type: ignore[no-any-return]
+        return self.get_account_balance_history_with_http_info(owner, account_type, fields=fields, date_period=date_period, interval_unit=interval_unit, interval_count=interval_count, **kwargs)
 
     def get_account_balance_history_with_http_info(
         self,
@@ -314,7 +314,7 @@ class AccountsApi(object):
         :return: DataForAccountHistory
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_account_history_data_by_owner_and_type_with_http_info(owner, account_type, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_account_history_data_by_owner_and_type_with_http_info(owner, account_type, fields=fields, **kwargs)
 
     def get_account_history_data_by_owner_and_type_with_http_info(
         self,
@@ -394,7 +394,7 @@ class AccountsApi(object):
         :return: AccountWithHistoryStatus
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_account_status_by_owner_and_type_with_http_info(owner, account_type, fields=fields, access_clients=access_clients, amount_range=amount_range, broker=broker, by=by, channels=channels, charged_back=charged_back, custom_fields=custom_fields, date_period=date_period, direction=direction, excluded_ids=excluded_ids, from_current_access_client=from_current_access_client, groups=groups, include_generated_by_access_client=include_generated_by_access_client, page=page, page_size=page_size, statuses=statuses, transaction_number=transaction_number, transfer_filters=transfer_filters, transfer_kinds=transfer_kinds, transfer_types=transfer_types, user=user, **kwargs)  # type: ignore[no-any-return]
+        return self.get_account_status_by_owner_and_type_with_http_info(owner, account_type, fields=fields, access_clients=access_clients, amount_range=amount_range, broker=broker, by=by, channels=channels, charged_back=charged_back, custom_fields=custom_fields, date_period=date_period, direction=direction, excluded_ids=excluded_ids, from_current_access_client=from_current_access_client, groups=groups, include_generated_by_access_client=include_generated_by_access_client, page=page, page_size=page_size, statuses=statuses, transaction_number=transaction_number, transfer_filters=transfer_filters, transfer_kinds=transfer_kinds, transfer_types=transfer_types, user=user, **kwargs)
 
     def get_account_status_by_owner_and_type_with_http_info(
         self,
@@ -449,7 +449,7 @@ class AccountsApi(object):
         :return: DataForUserBalancesSearch
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_balances_data_with_http_info(fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_balances_data_with_http_info(fields=fields, **kwargs)
 
     def get_user_balances_data_with_http_info(
         self,
@@ -529,7 +529,7 @@ class AccountsApi(object):
         :return: UsersWithBalanceSummary
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_balances_summary_with_http_info(account_type, fields=fields, activation_period=activation_period, address_result=address_result, balance_range=balance_range, brokers=brokers, creation_period=creation_period, groups=groups, include_group=include_group, include_group_set=include_group_set, keywords=keywords, last_incoming_transfer_period=last_incoming_transfer_period, last_login_period=last_login_period, last_outgoing_transfer_period=last_outgoing_transfer_period, latitude=latitude, longitude=longitude, main_broker_only=main_broker_only, max_distance=max_distance, medium_balance_range=medium_balance_range, negative_since_period=negative_since_period, page=page, page_size=page_size, profile_fields=profile_fields, users_to_exclude=users_to_exclude, users_to_include=users_to_include, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_balances_summary_with_http_info(account_type, fields=fields, activation_period=activation_period, address_result=address_result, balance_range=balance_range, brokers=brokers, creation_period=creation_period, groups=groups, include_group=include_group, include_group_set=include_group_set, keywords=keywords, last_incoming_transfer_period=last_incoming_transfer_period, last_login_period=last_login_period, last_outgoing_transfer_period=last_outgoing_transfer_period, latitude=latitude, longitude=longitude, main_broker_only=main_broker_only, max_distance=max_distance, medium_balance_range=medium_balance_range, negative_since_period=negative_since_period, page=page, page_size=page_size, profile_fields=profile_fields, users_to_exclude=users_to_exclude, users_to_include=users_to_include, **kwargs)
 
     def get_user_balances_summary_with_http_info(
         self,
@@ -587,7 +587,7 @@ class AccountsApi(object):
         :return: list[AccountWithStatus]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_accounts_by_owner_with_http_info(owner, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_accounts_by_owner_with_http_info(owner, fields=fields, **kwargs)
 
     def list_accounts_by_owner_with_http_info(
         self,
@@ -668,7 +668,7 @@ class AccountsApi(object):
         :return: list[AccountHistoryResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_account_history_with_http_info(owner, account_type, fields=fields, access_clients=access_clients, amount_range=amount_range, broker=broker, by=by, channels=channels, charged_back=charged_back, custom_fields=custom_fields, date_period=date_period, direction=direction, excluded_ids=excluded_ids, from_current_access_client=from_current_access_client, groups=groups, include_generated_by_access_client=include_generated_by_access_client, order_by=order_by, page=page, page_size=page_size, statuses=statuses, transaction_number=transaction_number, transfer_filters=transfer_filters, transfer_kinds=transfer_kinds, transfer_types=transfer_types, user=user, **kwargs)  # type: ignore[no-any-return]
+        return self.search_account_history_with_http_info(owner, account_type, fields=fields, access_clients=access_clients, amount_range=amount_range, broker=broker, by=by, channels=channels, charged_back=charged_back, custom_fields=custom_fields, date_period=date_period, direction=direction, excluded_ids=excluded_ids, from_current_access_client=from_current_access_client, groups=groups, include_generated_by_access_client=include_generated_by_access_client, order_by=order_by, page=page, page_size=page_size, statuses=statuses, transaction_number=transaction_number, transfer_filters=transfer_filters, transfer_kinds=transfer_kinds, transfer_types=transfer_types, user=user, **kwargs)
 
     def search_account_history_with_http_info(
         self,
@@ -774,7 +774,7 @@ class AccountsApi(object):
         :return: list[UserWithBalanceResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_users_with_balances_with_http_info(account_type, fields=fields, activation_period=activation_period, address_result=address_result, balance_range=balance_range, brokers=brokers, creation_period=creation_period, groups=groups, include_group=include_group, include_group_set=include_group_set, keywords=keywords, last_incoming_transfer_period=last_incoming_transfer_period, last_login_period=last_login_period, last_outgoing_transfer_period=last_outgoing_transfer_period, latitude=latitude, longitude=longitude, main_broker_only=main_broker_only, max_distance=max_distance, medium_balance_range=medium_balance_range, negative_since_period=negative_since_period, order_by=order_by, page=page, page_size=page_size, profile_fields=profile_fields, users_to_exclude=users_to_exclude, users_to_include=users_to_include, **kwargs)  # type: ignore[no-any-return]
+        return self.search_users_with_balances_with_http_info(account_type, fields=fields, activation_period=activation_period, address_result=address_result, balance_range=balance_range, brokers=brokers, creation_period=creation_period, groups=groups, include_group=include_group, include_group_set=include_group_set, keywords=keywords, last_incoming_transfer_period=last_incoming_transfer_period, last_login_period=last_login_period, last_outgoing_transfer_period=last_outgoing_transfer_period, latitude=latitude, longitude=longitude, main_broker_only=main_broker_only, max_distance=max_distance, medium_balance_range=medium_balance_range, negative_since_period=negative_since_period, order_by=order_by, page=page, page_size=page_size, profile_fields=profile_fields, users_to_exclude=users_to_exclude, users_to_include=users_to_include, **kwargs)
 
     def search_users_with_balances_with_http_info(
         self,

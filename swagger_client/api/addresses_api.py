@@ -208,7 +208,7 @@ class AddressesApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.create_address_with_http_info(user, address, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.create_address_with_http_info(user, address, confirmation_password=confirmation_password, **kwargs)
 
     def create_address_with_http_info(
         self,
@@ -244,7 +244,7 @@ class AddressesApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.delete_address_with_http_info(id, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.delete_address_with_http_info(id, confirmation_password=confirmation_password, **kwargs)
 
     def delete_address_with_http_info(
         self,
@@ -279,7 +279,7 @@ class AddressesApi(object):
         :return: AddressDataForEdit
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_address_data_for_edit_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_address_data_for_edit_with_http_info(id, fields=fields, **kwargs)
 
     def get_address_data_for_edit_with_http_info(
         self,
@@ -314,7 +314,7 @@ class AddressesApi(object):
         :return: AddressDataForNew
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_address_data_for_new_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_address_data_for_new_with_http_info(user, fields=fields, **kwargs)
 
     def get_address_data_for_new_with_http_info(
         self,
@@ -349,7 +349,7 @@ class AddressesApi(object):
         :return: PasswordInput
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_password_input_for_remove_address_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_password_input_for_remove_address_with_http_info(id, fields=fields, **kwargs)
 
     def get_password_input_for_remove_address_with_http_info(
         self,
@@ -384,7 +384,7 @@ class AddressesApi(object):
         :return: UserAddressesListData
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_addresses_list_data_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_addresses_list_data_with_http_info(user, fields=fields, **kwargs)
 
     def get_user_addresses_list_data_with_http_info(
         self,
@@ -419,7 +419,7 @@ class AddressesApi(object):
         :return: Address
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_primary_address_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_primary_address_with_http_info(user, fields=fields, **kwargs)
 
     def get_user_primary_address_with_http_info(
         self,
@@ -454,7 +454,7 @@ class AddressesApi(object):
         :return: list[AddressResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_addresses_by_user_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_addresses_by_user_with_http_info(user, fields=fields, **kwargs)
 
     def list_addresses_by_user_with_http_info(
         self,
@@ -484,7 +484,7 @@ class AddressesApi(object):
         :return: list[Country]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_countries_with_http_info(**kwargs)  # type: ignore[no-any-return]
+        return self.list_countries_with_http_info(**kwargs)
 
     def list_countries_with_http_info(
         self,
@@ -518,7 +518,7 @@ class AddressesApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.update_address_with_http_info(id, address, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.update_address_with_http_info(id, address, confirmation_password=confirmation_password, **kwargs)
 
     def update_address_with_http_info(
         self,
@@ -554,7 +554,7 @@ class AddressesApi(object):
         :return: AddressView
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_address_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_address_with_http_info(id, fields=fields, **kwargs)
 
     def view_address_with_http_info(
         self,

@@ -83,7 +83,7 @@ class AgreementsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.accept_pending_agreement_with_http_info(agreements=agreements, **kwargs)  # type: ignore[no-any-return]
+        return self.accept_pending_agreement_with_http_info(agreements=agreements, **kwargs)
 
     def accept_pending_agreement_with_http_info(
         self,
@@ -115,7 +115,7 @@ class AgreementsApi(object):
         :return: list[Agreement]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_pending_agreements_with_http_info(fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_pending_agreements_with_http_info(fields=fields, **kwargs)
 
     def list_pending_agreements_with_http_info(
         self,

@@ -190,7 +190,7 @@ class AuthApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.change_forgotten_password_with_http_info(params, **kwargs)  # type: ignore[no-any-return]
+        return self.change_forgotten_password_with_http_info(params, **kwargs)
 
     def change_forgotten_password_with_http_info(
         self,
@@ -221,7 +221,7 @@ class AuthApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.disconnect_current_client_with_http_info(confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.disconnect_current_client_with_http_info(confirmation_password=confirmation_password, **kwargs)
 
     def disconnect_current_client_with_http_info(
         self,
@@ -252,7 +252,7 @@ class AuthApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.forgotten_password_request_with_http_info(params, **kwargs)  # type: ignore[no-any-return]
+        return self.forgotten_password_request_with_http_info(params, **kwargs)
 
     def forgotten_password_request_with_http_info(
         self,
@@ -283,7 +283,7 @@ class AuthApi(object):
         :return: Auth
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_current_auth_with_http_info(fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_current_auth_with_http_info(fields=fields, **kwargs)
 
     def get_current_auth_with_http_info(
         self,
@@ -317,7 +317,7 @@ class AuthApi(object):
         :return: DataForChangeForgottenPassword
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_data_for_change_forgotten_password_with_http_info(key, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_data_for_change_forgotten_password_with_http_info(key, fields=fields, **kwargs)
 
     def get_data_for_change_forgotten_password_with_http_info(
         self,
@@ -350,7 +350,7 @@ class AuthApi(object):
         :return: DataForLogin
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_data_for_login_with_http_info(fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_data_for_login_with_http_info(fields=fields, **kwargs)
 
     def get_data_for_login_with_http_info(
         self,
@@ -379,7 +379,7 @@ class AuthApi(object):
         :return: PasswordInput
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_secondary_password_input_with_http_info(**kwargs)  # type: ignore[no-any-return]
+        return self.get_secondary_password_input_with_http_info(**kwargs)
 
     def get_secondary_password_input_with_http_info(
         self,
@@ -413,7 +413,7 @@ class AuthApi(object):
         :return: Auth
         """
         kwargs["_return_http_data_only"] = True
-        return self.login_with_http_info(fields=fields, cookie=cookie, timeout_in_seconds=timeout_in_seconds, **kwargs)  # type: ignore[no-any-return]
+        return self.login_with_http_info(fields=fields, cookie=cookie, timeout_in_seconds=timeout_in_seconds, **kwargs)
 
     def login_with_http_info(
         self,
@@ -447,7 +447,7 @@ class AuthApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.logout_with_http_info(cookie=cookie, **kwargs)  # type: ignore[no-any-return]
+        return self.logout_with_http_info(cookie=cookie, **kwargs)
 
     def logout_with_http_info(
         self,
@@ -478,7 +478,7 @@ class AuthApi(object):
         :return: list[str]
         """
         kwargs["_return_http_data_only"] = True
-        return self.new_otp_with_http_info(medium, **kwargs)  # type: ignore[no-any-return]
+        return self.new_otp_with_http_info(medium, **kwargs)
 
     def new_otp_with_http_info(
         self,
@@ -508,7 +508,7 @@ class AuthApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.validate_secondary_password_with_http_info(password, **kwargs)  # type: ignore[no-any-return]
+        return self.validate_secondary_password_with_http_info(password, **kwargs)
 
     def validate_secondary_password_with_http_info(
         self,

@@ -94,7 +94,7 @@ class CaptchaApi(object):
         :return: bytes
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_captcha_content_with_http_info(id, group=group, width=width, height=height, **kwargs)  # type: ignore[no-any-return]
+        return self.get_captcha_content_with_http_info(id, group=group, width=width, height=height, **kwargs)
 
     def get_captcha_content_with_http_info(
         self,
@@ -129,7 +129,7 @@ class CaptchaApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.new_captcha_with_http_info(group=group, **kwargs)  # type: ignore[no-any-return]
+        return self.new_captcha_with_http_info(group=group, **kwargs)
 
     def new_captcha_with_http_info(
         self,

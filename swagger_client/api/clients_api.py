@@ -114,7 +114,7 @@ class ClientsApi(object):
         :return: ActivateClientResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.activate_client_with_http_info(code, prefix=prefix, **kwargs)  # type: ignore[no-any-return]
+        return self.activate_client_with_http_info(code, prefix=prefix, **kwargs)
 
     def activate_client_with_http_info(
         self,
@@ -151,7 +151,7 @@ class ClientsApi(object):
         :return: list[UserClientTypePermissions]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_client_types_for_user_with_http_info(user, fields=fields, channel=channel, **kwargs)  # type: ignore[no-any-return]
+        return self.list_client_types_for_user_with_http_info(user, fields=fields, channel=channel, **kwargs)
 
     def list_client_types_for_user_with_http_info(
         self,
@@ -187,7 +187,7 @@ class ClientsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.unassign_client_with_http_info(key, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.unassign_client_with_http_info(key, confirmation_password=confirmation_password, **kwargs)
 
     def unassign_client_with_http_info(
         self,
@@ -222,7 +222,7 @@ class ClientsApi(object):
         :return: ClientView
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_client_with_http_info(key, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_client_with_http_info(key, fields=fields, **kwargs)
 
     def view_client_with_http_info(
         self,

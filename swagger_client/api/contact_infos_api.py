@@ -185,7 +185,7 @@ class ContactInfosApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.create_contact_info_with_http_info(user, contact_info, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.create_contact_info_with_http_info(user, contact_info, confirmation_password=confirmation_password, **kwargs)
 
     def create_contact_info_with_http_info(
         self,
@@ -221,7 +221,7 @@ class ContactInfosApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.delete_contact_info_with_http_info(id, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.delete_contact_info_with_http_info(id, confirmation_password=confirmation_password, **kwargs)
 
     def delete_contact_info_with_http_info(
         self,
@@ -256,7 +256,7 @@ class ContactInfosApi(object):
         :return: ContactInfoDataForEdit
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_contact_info_data_for_edit_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_contact_info_data_for_edit_with_http_info(id, fields=fields, **kwargs)
 
     def get_contact_info_data_for_edit_with_http_info(
         self,
@@ -291,7 +291,7 @@ class ContactInfosApi(object):
         :return: ContactInfoDataForNew
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_contact_info_data_for_new_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_contact_info_data_for_new_with_http_info(user, fields=fields, **kwargs)
 
     def get_contact_info_data_for_new_with_http_info(
         self,
@@ -326,7 +326,7 @@ class ContactInfosApi(object):
         :return: PasswordInput
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_password_input_for_remove_contact_info_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_password_input_for_remove_contact_info_with_http_info(id, fields=fields, **kwargs)
 
     def get_password_input_for_remove_contact_info_with_http_info(
         self,
@@ -361,7 +361,7 @@ class ContactInfosApi(object):
         :return: UserContactInfosListData
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_contact_infos_list_data_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_contact_infos_list_data_with_http_info(user, fields=fields, **kwargs)
 
     def get_user_contact_infos_list_data_with_http_info(
         self,
@@ -396,7 +396,7 @@ class ContactInfosApi(object):
         :return: list[ContactInfoResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_contact_infos_by_user_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_contact_infos_by_user_with_http_info(user, fields=fields, **kwargs)
 
     def list_contact_infos_by_user_with_http_info(
         self,
@@ -433,7 +433,7 @@ class ContactInfosApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.update_contact_info_with_http_info(id, contact_info, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.update_contact_info_with_http_info(id, contact_info, confirmation_password=confirmation_password, **kwargs)
 
     def update_contact_info_with_http_info(
         self,
@@ -469,7 +469,7 @@ class ContactInfosApi(object):
         :return: ContactInfoView
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_contact_info_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_contact_info_with_http_info(id, fields=fields, **kwargs)
 
     def view_contact_info_with_http_info(
         self,

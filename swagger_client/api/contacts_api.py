@@ -220,7 +220,7 @@ class ContactsApi(object):
         :return: bool
         """
         kwargs["_return_http_data_only"] = True
-        return self.add_contact_with_http_info(user, contact, **kwargs)  # type: ignore[no-any-return]
+        return self.add_contact_with_http_info(user, contact, **kwargs)
 
     def add_contact_with_http_info(
         self,
@@ -253,7 +253,7 @@ class ContactsApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.create_contact_with_http_info(user, contact, **kwargs)  # type: ignore[no-any-return]
+        return self.create_contact_with_http_info(user, contact, **kwargs)
 
     def create_contact_with_http_info(
         self,
@@ -284,7 +284,7 @@ class ContactsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.delete_contact_with_http_info(id, **kwargs)  # type: ignore[no-any-return]
+        return self.delete_contact_with_http_info(id, **kwargs)
 
     def delete_contact_with_http_info(
         self,
@@ -317,7 +317,7 @@ class ContactsApi(object):
         :return: ContactDataForEdit
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_contact_data_for_edit_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_contact_data_for_edit_with_http_info(id, fields=fields, **kwargs)
 
     def get_contact_data_for_edit_with_http_info(
         self,
@@ -354,7 +354,7 @@ class ContactsApi(object):
         :return: ContactDataForNew
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_contact_list_data_for_new_with_http_info(user, fields=fields, contact_user=contact_user, **kwargs)  # type: ignore[no-any-return]
+        return self.get_contact_list_data_for_new_with_http_info(user, fields=fields, contact_user=contact_user, **kwargs)
 
     def get_contact_list_data_for_new_with_http_info(
         self,
@@ -390,7 +390,7 @@ class ContactsApi(object):
         :return: ContactListDataForSearch
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_contact_list_data_for_search_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_contact_list_data_for_search_with_http_info(user, fields=fields, **kwargs)
 
     def get_contact_list_data_for_search_with_http_info(
         self,
@@ -426,7 +426,7 @@ class ContactsApi(object):
         :return: bool
         """
         kwargs["_return_http_data_only"] = True
-        return self.remove_contact_with_http_info(user, contact, **kwargs)  # type: ignore[no-any-return]
+        return self.remove_contact_with_http_info(user, contact, **kwargs)
 
     def remove_contact_with_http_info(
         self,
@@ -470,7 +470,7 @@ class ContactsApi(object):
         :return: list[ContactResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_contact_list_with_http_info(user, fields=fields, custom_fields=custom_fields, keywords=keywords, order_by=order_by, page=page, page_size=page_size, **kwargs)  # type: ignore[no-any-return]
+        return self.search_contact_list_with_http_info(user, fields=fields, custom_fields=custom_fields, keywords=keywords, order_by=order_by, page=page, page_size=page_size, **kwargs)
 
     def search_contact_list_with_http_info(
         self,
@@ -524,7 +524,7 @@ class ContactsApi(object):
         :return: list[UserResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_contacts_with_http_info(user, fields=fields, ignore_profile_fields_in_list=ignore_profile_fields_in_list, include_group=include_group, include_group_set=include_group_set, keywords=keywords, page=page, page_size=page_size, profile_fields=profile_fields, **kwargs)  # type: ignore[no-any-return]
+        return self.search_contacts_with_http_info(user, fields=fields, ignore_profile_fields_in_list=ignore_profile_fields_in_list, include_group=include_group, include_group_set=include_group_set, keywords=keywords, page=page, page_size=page_size, profile_fields=profile_fields, **kwargs)
 
     def search_contacts_with_http_info(
         self,
@@ -565,7 +565,7 @@ class ContactsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.update_contact_with_http_info(id, contact, **kwargs)  # type: ignore[no-any-return]
+        return self.update_contact_with_http_info(id, contact, **kwargs)
 
     def update_contact_with_http_info(
         self,
@@ -599,7 +599,7 @@ class ContactsApi(object):
         :return: ContactView
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_contact_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_contact_with_http_info(id, fields=fields, **kwargs)
 
     def view_contact_with_http_info(
         self,

@@ -126,7 +126,7 @@ class FilesApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.delete_raw_file_with_http_info(id, **kwargs)  # type: ignore[no-any-return]
+        return self.delete_raw_file_with_http_info(id, **kwargs)
 
     def delete_raw_file_with_http_info(
         self,
@@ -156,7 +156,7 @@ class FilesApi(object):
         :return: bytes
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_raw_file_content_with_http_info(id, **kwargs)  # type: ignore[no-any-return]
+        return self.get_raw_file_content_with_http_info(id, **kwargs)
 
     def get_raw_file_content_with_http_info(
         self,
@@ -193,7 +193,7 @@ class FilesApi(object):
         :return: list[StoredFile]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_temp_files_with_http_info(fields=fields, guest_key=guest_key, custom_field=custom_field, custom_field_kind=custom_field_kind, **kwargs)  # type: ignore[no-any-return]
+        return self.list_temp_files_with_http_info(fields=fields, guest_key=guest_key, custom_field=custom_field, custom_field_kind=custom_field_kind, **kwargs)
 
     def list_temp_files_with_http_info(
         self,
@@ -236,7 +236,7 @@ class FilesApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.upload_temp_file_with_http_info(file, name=name, guest_key=guest_key, custom_field=custom_field, custom_field_kind=custom_field_kind, **kwargs)  # type: ignore[no-any-return]
+        return self.upload_temp_file_with_http_info(file, name=name, guest_key=guest_key, custom_field=custom_field, custom_field_kind=custom_field_kind, **kwargs)
 
     def upload_temp_file_with_http_info(
         self,
@@ -274,7 +274,7 @@ class FilesApi(object):
         :return: StoredFile
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_raw_file_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_raw_file_with_http_info(id, fields=fields, **kwargs)
 
     def view_raw_file_with_http_info(
         self,

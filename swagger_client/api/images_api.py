@@ -301,7 +301,7 @@ class ImagesApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.delete_image_with_http_info(id_or_key, **kwargs)  # type: ignore[no-any-return]
+        return self.delete_image_with_http_info(id_or_key, **kwargs)
 
     def delete_image_with_http_info(
         self,
@@ -334,7 +334,7 @@ class ImagesApi(object):
         :return: ImagesListData
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_ad_images_list_data_with_http_info(ad, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_ad_images_list_data_with_http_info(ad, fields=fields, **kwargs)
 
     def get_ad_images_list_data_with_http_info(
         self,
@@ -371,7 +371,7 @@ class ImagesApi(object):
         :return: bytes
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_image_content_with_http_info(id_or_key, width=width, height=height, **kwargs)  # type: ignore[no-any-return]
+        return self.get_image_content_with_http_info(id_or_key, width=width, height=height, **kwargs)
 
     def get_image_content_with_http_info(
         self,
@@ -411,7 +411,7 @@ class ImagesApi(object):
         :return: bytes
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_image_content_by_id_with_http_info(id, width=width, height=height, **kwargs)  # type: ignore[no-any-return]
+        return self.get_image_content_by_id_with_http_info(id, width=width, height=height, **kwargs)
 
     def get_image_content_by_id_with_http_info(
         self,
@@ -453,7 +453,7 @@ class ImagesApi(object):
         :return: bytes
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_image_content_deprecated_with_http_info(kind, file, width=width, height=height, **kwargs)  # type: ignore[no-any-return]
+        return self.get_image_content_deprecated_with_http_info(kind, file, width=width, height=height, **kwargs)
 
     def get_image_content_deprecated_with_http_info(
         self,
@@ -492,7 +492,7 @@ class ImagesApi(object):
         :return: ImagesListData
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_images_list_data_with_http_info(user, fields=fields, kind=kind, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_images_list_data_with_http_info(user, fields=fields, kind=kind, **kwargs)
 
     def get_user_images_list_data_with_http_info(
         self,
@@ -528,7 +528,7 @@ class ImagesApi(object):
         :return: list[Image]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_ad_images_with_http_info(ad, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_ad_images_with_http_info(ad, fields=fields, **kwargs)
 
     def list_ad_images_with_http_info(
         self,
@@ -571,7 +571,7 @@ class ImagesApi(object):
         :return: list[Image]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_temp_images_with_http_info(fields=fields, target=target, guest_key=guest_key, user=user, custom_field=custom_field, custom_field_kind=custom_field_kind, **kwargs)  # type: ignore[no-any-return]
+        return self.list_temp_images_with_http_info(fields=fields, target=target, guest_key=guest_key, user=user, custom_field=custom_field, custom_field_kind=custom_field_kind, **kwargs)
 
     def list_temp_images_with_http_info(
         self,
@@ -612,7 +612,7 @@ class ImagesApi(object):
         :return: list[Image]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_user_images_with_http_info(user, fields=fields, kind=kind, **kwargs)  # type: ignore[no-any-return]
+        return self.list_user_images_with_http_info(user, fields=fields, kind=kind, **kwargs)
 
     def list_user_images_with_http_info(
         self,
@@ -647,7 +647,7 @@ class ImagesApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.reorder_ad_images_with_http_info(ad, ids, **kwargs)  # type: ignore[no-any-return]
+        return self.reorder_ad_images_with_http_info(ad, ids, **kwargs)
 
     def reorder_ad_images_with_http_info(
         self,
@@ -680,7 +680,7 @@ class ImagesApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.reorder_profile_images_with_http_info(user, ids, **kwargs)  # type: ignore[no-any-return]
+        return self.reorder_profile_images_with_http_info(user, ids, **kwargs)
 
     def reorder_profile_images_with_http_info(
         self,
@@ -716,7 +716,7 @@ class ImagesApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.upload_ad_image_with_http_info(ad, image, name=name, **kwargs)  # type: ignore[no-any-return]
+        return self.upload_ad_image_with_http_info(ad, image, name=name, **kwargs)
 
     def upload_ad_image_with_http_info(
         self,
@@ -754,7 +754,7 @@ class ImagesApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.upload_contact_info_image_with_http_info(id, image, name=name, **kwargs)  # type: ignore[no-any-return]
+        return self.upload_contact_info_image_with_http_info(id, image, name=name, **kwargs)
 
     def upload_contact_info_image_with_http_info(
         self,
@@ -794,7 +794,7 @@ class ImagesApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.upload_contact_info_image_deprecated_with_http_info(id, image, name=name, **kwargs)  # type: ignore[no-any-return]
+        return self.upload_contact_info_image_deprecated_with_http_info(id, image, name=name, **kwargs)
 
     def upload_contact_info_image_deprecated_with_http_info(
         self,
@@ -840,7 +840,7 @@ class ImagesApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.upload_temp_image_with_http_info(image, name=name, target=target, guest_key=guest_key, user=user, custom_field=custom_field, custom_field_kind=custom_field_kind, **kwargs)  # type: ignore[no-any-return]
+        return self.upload_temp_image_with_http_info(image, name=name, target=target, guest_key=guest_key, user=user, custom_field=custom_field, custom_field_kind=custom_field_kind, **kwargs)
 
     def upload_temp_image_with_http_info(
         self,
@@ -884,7 +884,7 @@ class ImagesApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.upload_user_image_with_http_info(user, image, kind=kind, name=name, **kwargs)  # type: ignore[no-any-return]
+        return self.upload_user_image_with_http_info(user, image, kind=kind, name=name, **kwargs)
 
     def upload_user_image_with_http_info(
         self,
@@ -921,7 +921,7 @@ class ImagesApi(object):
         :return: ImageView
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_image_with_http_info(id_or_key, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_image_with_http_info(id_or_key, fields=fields, **kwargs)
 
     def view_image_with_http_info(
         self,

@@ -517,7 +517,7 @@ class MarketplaceApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.accept_order_by_buyer_with_http_info(order, confirmation_password=confirmation_password, params=params, **kwargs)  # type: ignore[no-any-return]
+        return self.accept_order_by_buyer_with_http_info(order, confirmation_password=confirmation_password, params=params, **kwargs)
 
     def accept_order_by_buyer_with_http_info(
         self,
@@ -559,7 +559,7 @@ class MarketplaceApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.accept_order_by_seller_with_http_info(order, params=params, **kwargs)  # type: ignore[no-any-return]
+        return self.accept_order_by_seller_with_http_info(order, params=params, **kwargs)
 
     def accept_order_by_seller_with_http_info(
         self,
@@ -609,7 +609,7 @@ class MarketplaceApi(object):
         :return: int
         """
         kwargs["_return_http_data_only"] = True
-        return self.add_item_to_shopping_cart_with_http_info(ad, quantity=quantity, **kwargs)  # type: ignore[no-any-return]
+        return self.add_item_to_shopping_cart_with_http_info(ad, quantity=quantity, **kwargs)
 
     def add_item_to_shopping_cart_with_http_info(
         self,
@@ -644,7 +644,7 @@ class MarketplaceApi(object):
         :return: ShoppingCartView
         """
         kwargs["_return_http_data_only"] = True
-        return self.adjust_and_get_shopping_cart_details_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.adjust_and_get_shopping_cart_details_with_http_info(id, fields=fields, **kwargs)
 
     def adjust_and_get_shopping_cart_details_with_http_info(
         self,
@@ -681,7 +681,7 @@ class MarketplaceApi(object):
         :return: int
         """
         kwargs["_return_http_data_only"] = True
-        return self.checkout_shopping_cart_with_http_info(id, checkout, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.checkout_shopping_cart_with_http_info(id, checkout, confirmation_password=confirmation_password, **kwargs)
 
     def checkout_shopping_cart_with_http_info(
         self,
@@ -716,7 +716,7 @@ class MarketplaceApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.create_ad_with_http_info(user, advertisement, **kwargs)  # type: ignore[no-any-return]
+        return self.create_ad_with_http_info(user, advertisement, **kwargs)
 
     def create_ad_with_http_info(
         self,
@@ -749,7 +749,7 @@ class MarketplaceApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.create_ad_question_with_http_info(ad, question, **kwargs)  # type: ignore[no-any-return]
+        return self.create_ad_question_with_http_info(ad, question, **kwargs)
 
     def create_ad_question_with_http_info(
         self,
@@ -780,7 +780,7 @@ class MarketplaceApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.delete_ad_with_http_info(ad, **kwargs)  # type: ignore[no-any-return]
+        return self.delete_ad_with_http_info(ad, **kwargs)
 
     def delete_ad_with_http_info(
         self,
@@ -810,7 +810,7 @@ class MarketplaceApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.delete_ad_question_with_http_info(id, **kwargs)  # type: ignore[no-any-return]
+        return self.delete_ad_question_with_http_info(id, **kwargs)
 
     def delete_ad_question_with_http_info(
         self,
@@ -843,7 +843,7 @@ class MarketplaceApi(object):
         :return: AdDataForEdit
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_ad_data_for_edit_with_http_info(ad, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_ad_data_for_edit_with_http_info(ad, fields=fields, **kwargs)
 
     def get_ad_data_for_edit_with_http_info(
         self,
@@ -880,7 +880,7 @@ class MarketplaceApi(object):
         :return: AdDataForNew
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_ad_data_for_new_with_http_info(user, fields=fields, kind=kind, **kwargs)  # type: ignore[no-any-return]
+        return self.get_ad_data_for_new_with_http_info(user, fields=fields, kind=kind, **kwargs)
 
     def get_ad_data_for_new_with_http_info(
         self,
@@ -918,7 +918,7 @@ class MarketplaceApi(object):
         :return: AdDataForSearch
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_ad_data_for_search_with_http_info(fields=fields, kind=kind, brokered=brokered, **kwargs)  # type: ignore[no-any-return]
+        return self.get_ad_data_for_search_with_http_info(fields=fields, kind=kind, brokered=brokered, **kwargs)
 
     def get_ad_data_for_search_with_http_info(
         self,
@@ -954,7 +954,7 @@ class MarketplaceApi(object):
         :return: AdQuestionView
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_ad_question_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_ad_question_with_http_info(id, fields=fields, **kwargs)
 
     def get_ad_question_with_http_info(
         self,
@@ -989,7 +989,7 @@ class MarketplaceApi(object):
         :return: OrderDataForSetDeliveryMethod
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_data_for_set_delivery_method_with_http_info(order, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_data_for_set_delivery_method_with_http_info(order, fields=fields, **kwargs)
 
     def get_data_for_set_delivery_method_with_http_info(
         self,
@@ -1024,7 +1024,7 @@ class MarketplaceApi(object):
         :return: OrderDataForAcceptByBuyer
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_order_data_for_accept_by_buyer_with_http_info(order, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_order_data_for_accept_by_buyer_with_http_info(order, fields=fields, **kwargs)
 
     def get_order_data_for_accept_by_buyer_with_http_info(
         self,
@@ -1059,7 +1059,7 @@ class MarketplaceApi(object):
         :return: ShoppingCartDataForCheckout
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_shopping_cart_data_for_checkout_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_shopping_cart_data_for_checkout_with_http_info(id, fields=fields, **kwargs)
 
     def get_shopping_cart_data_for_checkout_with_http_info(
         self,
@@ -1094,7 +1094,7 @@ class MarketplaceApi(object):
         :return: ShoppingCartView
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_shopping_cart_details_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_shopping_cart_details_with_http_info(id, fields=fields, **kwargs)
 
     def get_shopping_cart_details_with_http_info(
         self,
@@ -1127,7 +1127,7 @@ class MarketplaceApi(object):
         :return: list[ShoppingCartResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_shopping_carts_with_http_info(fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_shopping_carts_with_http_info(fields=fields, **kwargs)
 
     def get_shopping_carts_with_http_info(
         self,
@@ -1163,7 +1163,7 @@ class MarketplaceApi(object):
         :return: UserAdsDataForSearch
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_ads_data_for_search_with_http_info(user, fields=fields, kind=kind, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_ads_data_for_search_with_http_info(user, fields=fields, kind=kind, **kwargs)
 
     def get_user_ads_data_for_search_with_http_info(
         self,
@@ -1200,7 +1200,7 @@ class MarketplaceApi(object):
         :return: int
         """
         kwargs["_return_http_data_only"] = True
-        return self.modify_item_quantity_on_shopping_cart_with_http_info(ad, quantity, **kwargs)  # type: ignore[no-any-return]
+        return self.modify_item_quantity_on_shopping_cart_with_http_info(ad, quantity, **kwargs)
 
     def modify_item_quantity_on_shopping_cart_with_http_info(
         self,
@@ -1238,7 +1238,7 @@ class MarketplaceApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.reject_order_with_http_info(order, params=params, **kwargs)  # type: ignore[no-any-return]
+        return self.reject_order_with_http_info(order, params=params, **kwargs)
 
     def reject_order_with_http_info(
         self,
@@ -1270,7 +1270,7 @@ class MarketplaceApi(object):
         :return: int
         """
         kwargs["_return_http_data_only"] = True
-        return self.remove_item_from_shopping_cart_with_http_info(ad, **kwargs)  # type: ignore[no-any-return]
+        return self.remove_item_from_shopping_cart_with_http_info(ad, **kwargs)
 
     def remove_item_from_shopping_cart_with_http_info(
         self,
@@ -1300,7 +1300,7 @@ class MarketplaceApi(object):
         :return: int
         """
         kwargs["_return_http_data_only"] = True
-        return self.remove_shopping_cart_with_http_info(id, **kwargs)  # type: ignore[no-any-return]
+        return self.remove_shopping_cart_with_http_info(id, **kwargs)
 
     def remove_shopping_cart_with_http_info(
         self,
@@ -1375,7 +1375,7 @@ class MarketplaceApi(object):
         :return: list[AdResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_ads_with_http_info(fields=fields, address_result=address_result, broker=broker, category=category, currency=currency, custom_fields=custom_fields, expiration_period=expiration_period, groups=groups, has_images=has_images, keywords=keywords, kind=kind, latitude=latitude, longitude=longitude, max_distance=max_distance, order_by=order_by, owner=owner, page=page, page_size=page_size, price_range=price_range, profile_fields=profile_fields, publication_period=publication_period, return_editable=return_editable, statuses=statuses, **kwargs)  # type: ignore[no-any-return]
+        return self.search_ads_with_http_info(fields=fields, address_result=address_result, broker=broker, category=category, currency=currency, custom_fields=custom_fields, expiration_period=expiration_period, groups=groups, has_images=has_images, keywords=keywords, kind=kind, latitude=latitude, longitude=longitude, max_distance=max_distance, order_by=order_by, owner=owner, page=page, page_size=page_size, price_range=price_range, profile_fields=profile_fields, publication_period=publication_period, return_editable=return_editable, statuses=statuses, **kwargs)
 
     def search_ads_with_http_info(
         self,
@@ -1465,7 +1465,7 @@ class MarketplaceApi(object):
         :return: list[AdResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_user_ads_with_http_info(user, address_result=address_result, category=category, currency=currency, custom_fields=custom_fields, expiration_period=expiration_period, has_images=has_images, keywords=keywords, kind=kind, latitude=latitude, longitude=longitude, max_distance=max_distance, order_by=order_by, page=page, page_size=page_size, price_range=price_range, profile_fields=profile_fields, publication_period=publication_period, statuses=statuses, **kwargs)  # type: ignore[no-any-return]
+        return self.search_user_ads_with_http_info(user, address_result=address_result, category=category, currency=currency, custom_fields=custom_fields, expiration_period=expiration_period, has_images=has_images, keywords=keywords, kind=kind, latitude=latitude, longitude=longitude, max_distance=max_distance, order_by=order_by, page=page, page_size=page_size, price_range=price_range, profile_fields=profile_fields, publication_period=publication_period, statuses=statuses, **kwargs)
 
     def search_user_ads_with_http_info(
         self,
@@ -1531,7 +1531,7 @@ class MarketplaceApi(object):
         :return: list[UserOrderResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_user_orders_with_http_info(user, fields=fields, creation_period=creation_period, number=number, page=page, page_size=page_size, related_user=related_user, sales=sales, statuses=statuses, **kwargs)  # type: ignore[no-any-return]
+        return self.search_user_orders_with_http_info(user, fields=fields, creation_period=creation_period, number=number, page=page, page_size=page_size, related_user=related_user, sales=sales, statuses=statuses, **kwargs)
 
     def search_user_orders_with_http_info(
         self,
@@ -1573,7 +1573,7 @@ class MarketplaceApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.set_delivery_method_with_http_info(order, params=params, **kwargs)  # type: ignore[no-any-return]
+        return self.set_delivery_method_with_http_info(order, params=params, **kwargs)
 
     def set_delivery_method_with_http_info(
         self,
@@ -1607,7 +1607,7 @@ class MarketplaceApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.update_ad_with_http_info(ad, advertisement, **kwargs)  # type: ignore[no-any-return]
+        return self.update_ad_with_http_info(ad, advertisement, **kwargs)
 
     def update_ad_with_http_info(
         self,
@@ -1641,7 +1641,7 @@ class MarketplaceApi(object):
         :return: AdView
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_ad_with_http_info(ad, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_ad_with_http_info(ad, fields=fields, **kwargs)
 
     def view_ad_with_http_info(
         self,
@@ -1676,7 +1676,7 @@ class MarketplaceApi(object):
         :return: OrderView
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_order_with_http_info(order, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_order_with_http_info(order, fields=fields, **kwargs)
 
     def view_order_with_http_info(
         self,

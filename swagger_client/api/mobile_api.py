@@ -116,7 +116,7 @@ class MobileApi(object):
         :return: DataForMobileGuest
         """
         kwargs["_return_http_data_only"] = True
-        return self.data_for_mobile_guest_with_http_info(fields=fields, cyclos_version=cyclos_version, header_if=header_if, footer_if=footer_if, theme_if=theme_if, translations_if=translations_if, **kwargs)  # type: ignore[no-any-return]
+        return self.data_for_mobile_guest_with_http_info(fields=fields, cyclos_version=cyclos_version, header_if=header_if, footer_if=footer_if, theme_if=theme_if, translations_if=translations_if, **kwargs)
 
     def data_for_mobile_guest_with_http_info(
         self,
@@ -163,7 +163,7 @@ class MobileApi(object):
         :return: DataForMobileUser
         """
         kwargs["_return_http_data_only"] = True
-        return self.data_for_mobile_user_with_http_info(fields=fields, cyclos_version=cyclos_version, theme_if=theme_if, translations_if=translations_if, mobile_help_if=mobile_help_if, pos_help_if=pos_help_if, **kwargs)  # type: ignore[no-any-return]
+        return self.data_for_mobile_user_with_http_info(fields=fields, cyclos_version=cyclos_version, theme_if=theme_if, translations_if=translations_if, mobile_help_if=mobile_help_if, pos_help_if=pos_help_if, **kwargs)
 
     def data_for_mobile_user_with_http_info(
         self,
@@ -199,7 +199,7 @@ class MobileApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.mobile_page_content_with_http_info(id, **kwargs)  # type: ignore[no-any-return]
+        return self.mobile_page_content_with_http_info(id, **kwargs)
 
     def mobile_page_content_with_http_info(
         self,

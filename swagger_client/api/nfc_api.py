@@ -167,7 +167,7 @@ class NFCApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.cancel_nfc_with_http_info(params, **kwargs)  # type: ignore[no-any-return]
+        return self.cancel_nfc_with_http_info(params, **kwargs)
 
     def cancel_nfc_with_http_info(
         self,
@@ -198,7 +198,7 @@ class NFCApi(object):
         :return: NfcDataForInitialize
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_nfc_data_for_initialize_with_http_info(fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_nfc_data_for_initialize_with_http_info(fields=fields, **kwargs)
 
     def get_nfc_data_for_initialize_with_http_info(
         self,
@@ -234,7 +234,7 @@ class NFCApi(object):
         :return: NfcDataForPersonalize
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_nfc_data_for_personalize_with_http_info(token_type, user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_nfc_data_for_personalize_with_http_info(token_type, user, fields=fields, **kwargs)
 
     def get_nfc_data_for_personalize_with_http_info(
         self,
@@ -269,7 +269,7 @@ class NFCApi(object):
         :return: TokenDetailed
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_nfc_token_with_http_info(token_type, value, **kwargs)  # type: ignore[no-any-return]
+        return self.get_nfc_token_with_http_info(token_type, value, **kwargs)
 
     def get_nfc_token_with_http_info(
         self,
@@ -302,7 +302,7 @@ class NFCApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_otp_for_personalize_nfc_with_http_info(medium, params, **kwargs)  # type: ignore[no-any-return]
+        return self.get_otp_for_personalize_nfc_with_http_info(medium, params, **kwargs)
 
     def get_otp_for_personalize_nfc_with_http_info(
         self,
@@ -333,7 +333,7 @@ class NFCApi(object):
         :return: NfcInitializeResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.initialize_nfc_with_http_info(params, **kwargs)  # type: ignore[no-any-return]
+        return self.initialize_nfc_with_http_info(params, **kwargs)
 
     def initialize_nfc_with_http_info(
         self,
@@ -363,7 +363,7 @@ class NFCApi(object):
         :return: NfcExternalAuthenticateResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.nfc_external_auth_with_http_info(params, **kwargs)  # type: ignore[no-any-return]
+        return self.nfc_external_auth_with_http_info(params, **kwargs)
 
     def nfc_external_auth_with_http_info(
         self,
@@ -398,7 +398,7 @@ class NFCApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.personalize_nfc_with_http_info(params, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.personalize_nfc_with_http_info(params, confirmation_password=confirmation_password, **kwargs)
 
     def personalize_nfc_with_http_info(
         self,

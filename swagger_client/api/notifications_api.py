@@ -128,7 +128,7 @@ class NotificationsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.delete_notification_with_http_info(id, **kwargs)  # type: ignore[no-any-return]
+        return self.delete_notification_with_http_info(id, **kwargs)
 
     def delete_notification_with_http_info(
         self,
@@ -156,7 +156,7 @@ class NotificationsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.mark_as_viewed_with_http_info(**kwargs)  # type: ignore[no-any-return]
+        return self.mark_as_viewed_with_http_info(**kwargs)
 
     def mark_as_viewed_with_http_info(
         self,
@@ -185,7 +185,7 @@ class NotificationsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.mark_notifications_as_read_with_http_info(ids, **kwargs)  # type: ignore[no-any-return]
+        return self.mark_notifications_as_read_with_http_info(ids, **kwargs)
 
     def mark_notifications_as_read_with_http_info(
         self,
@@ -213,7 +213,7 @@ class NotificationsApi(object):
         :return: NotificationsStatus
         """
         kwargs["_return_http_data_only"] = True
-        return self.notifications_status_with_http_info(**kwargs)  # type: ignore[no-any-return]
+        return self.notifications_status_with_http_info(**kwargs)
 
     def notifications_status_with_http_info(
         self,
@@ -251,7 +251,7 @@ class NotificationsApi(object):
         :return: list[Notification]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_notifications_with_http_info(fields=fields, only_new=only_new, only_unread=only_unread, page=page, page_size=page_size, **kwargs)  # type: ignore[no-any-return]
+        return self.search_notifications_with_http_info(fields=fields, only_new=only_new, only_unread=only_unread, page=page, page_size=page_size, **kwargs)
 
     def search_notifications_with_http_info(
         self,
@@ -289,7 +289,7 @@ class NotificationsApi(object):
         :return: Notification
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_notification_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_notification_with_http_info(id, fields=fields, **kwargs)
 
     def view_notification_with_http_info(
         self,

@@ -474,7 +474,7 @@ class OperationsApi(object):
         :return: OperationDataForRun
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_ad_operation_data_for_run_with_http_info(ad, operation, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_ad_operation_data_for_run_with_http_info(ad, operation, fields=fields, **kwargs)
 
     def get_ad_operation_data_for_run_with_http_info(
         self,
@@ -512,7 +512,7 @@ class OperationsApi(object):
         :return: OperationDataForRun
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_contact_info_operation_data_for_run_with_http_info(id, operation, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_contact_info_operation_data_for_run_with_http_info(id, operation, fields=fields, **kwargs)
 
     def get_contact_info_operation_data_for_run_with_http_info(
         self,
@@ -550,7 +550,7 @@ class OperationsApi(object):
         :return: OperationDataForRun
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_contact_operation_data_for_run_with_http_info(id, operation, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_contact_operation_data_for_run_with_http_info(id, operation, fields=fields, **kwargs)
 
     def get_contact_operation_data_for_run_with_http_info(
         self,
@@ -586,7 +586,7 @@ class OperationsApi(object):
         :return: OperationDataForRun
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_operation_data_for_run_with_http_info(operation, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_operation_data_for_run_with_http_info(operation, fields=fields, **kwargs)
 
     def get_operation_data_for_run_with_http_info(
         self,
@@ -623,7 +623,7 @@ class OperationsApi(object):
         :return: OperationDataForRun
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_owner_operation_data_for_run_with_http_info(owner, operation, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_owner_operation_data_for_run_with_http_info(owner, operation, fields=fields, **kwargs)
 
     def get_owner_operation_data_for_run_with_http_info(
         self,
@@ -661,7 +661,7 @@ class OperationsApi(object):
         :return: OperationDataForRun
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_record_operation_data_for_run_with_http_info(id, operation, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_record_operation_data_for_run_with_http_info(id, operation, fields=fields, **kwargs)
 
     def get_record_operation_data_for_run_with_http_info(
         self,
@@ -699,7 +699,7 @@ class OperationsApi(object):
         :return: OperationDataForRun
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_transfer_operation_data_for_run_with_http_info(key, operation, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_transfer_operation_data_for_run_with_http_info(key, operation, fields=fields, **kwargs)
 
     def get_transfer_operation_data_for_run_with_http_info(
         self,
@@ -735,7 +735,7 @@ class OperationsApi(object):
         :return: list[Operation]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_operations_by_ad_with_http_info(ad, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_operations_by_ad_with_http_info(ad, fields=fields, **kwargs)
 
     def list_operations_by_ad_with_http_info(
         self,
@@ -770,7 +770,7 @@ class OperationsApi(object):
         :return: list[Operation]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_operations_by_contact_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_operations_by_contact_with_http_info(id, fields=fields, **kwargs)
 
     def list_operations_by_contact_with_http_info(
         self,
@@ -805,7 +805,7 @@ class OperationsApi(object):
         :return: list[Operation]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_operations_by_contact_info_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_operations_by_contact_info_with_http_info(id, fields=fields, **kwargs)
 
     def list_operations_by_contact_info_with_http_info(
         self,
@@ -840,7 +840,7 @@ class OperationsApi(object):
         :return: list[Operation]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_operations_by_owner_with_http_info(owner, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_operations_by_owner_with_http_info(owner, fields=fields, **kwargs)
 
     def list_operations_by_owner_with_http_info(
         self,
@@ -875,7 +875,7 @@ class OperationsApi(object):
         :return: list[Operation]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_operations_by_record_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_operations_by_record_with_http_info(id, fields=fields, **kwargs)
 
     def list_operations_by_record_with_http_info(
         self,
@@ -910,7 +910,7 @@ class OperationsApi(object):
         :return: list[Operation]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_operations_by_transfer_with_http_info(key, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_operations_by_transfer_with_http_info(key, fields=fields, **kwargs)
 
     def list_operations_by_transfer_with_http_info(
         self,
@@ -949,7 +949,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_ad_operation_with_http_info(ad, operation, fields=fields, params=params, **kwargs)  # type: ignore[no-any-return]
+        return self.run_ad_operation_with_http_info(ad, operation, fields=fields, params=params, **kwargs)
 
     def run_ad_operation_with_http_info(
         self,
@@ -992,7 +992,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_ad_operation_with_upload_with_http_info(ad, operation, fields=fields, params=params, file=file, **kwargs)  # type: ignore[no-any-return]
+        return self.run_ad_operation_with_upload_with_http_info(ad, operation, fields=fields, params=params, file=file, **kwargs)
 
     def run_ad_operation_with_upload_with_http_info(
         self,
@@ -1034,7 +1034,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_contact_info_operation_with_http_info(id, operation, fields=fields, params=params, **kwargs)  # type: ignore[no-any-return]
+        return self.run_contact_info_operation_with_http_info(id, operation, fields=fields, params=params, **kwargs)
 
     def run_contact_info_operation_with_http_info(
         self,
@@ -1077,7 +1077,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_contact_info_operation_with_upload_with_http_info(id, operation, fields=fields, params=params, file=file, **kwargs)  # type: ignore[no-any-return]
+        return self.run_contact_info_operation_with_upload_with_http_info(id, operation, fields=fields, params=params, file=file, **kwargs)
 
     def run_contact_info_operation_with_upload_with_http_info(
         self,
@@ -1119,7 +1119,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_contact_operation_with_http_info(id, operation, fields=fields, params=params, **kwargs)  # type: ignore[no-any-return]
+        return self.run_contact_operation_with_http_info(id, operation, fields=fields, params=params, **kwargs)
 
     def run_contact_operation_with_http_info(
         self,
@@ -1162,7 +1162,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_contact_operation_with_upload_with_http_info(id, operation, fields=fields, params=params, file=file, **kwargs)  # type: ignore[no-any-return]
+        return self.run_contact_operation_with_upload_with_http_info(id, operation, fields=fields, params=params, file=file, **kwargs)
 
     def run_contact_operation_with_upload_with_http_info(
         self,
@@ -1202,7 +1202,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_custom_operation_callback_with_http_info(id, token=token, callback_request=callback_request, **kwargs)  # type: ignore[no-any-return]
+        return self.run_custom_operation_callback_with_http_info(id, token=token, callback_request=callback_request, **kwargs)
 
     def run_custom_operation_callback_with_http_info(
         self,
@@ -1240,7 +1240,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_operation_with_http_info(operation, fields=fields, params=params, **kwargs)  # type: ignore[no-any-return]
+        return self.run_operation_with_http_info(operation, fields=fields, params=params, **kwargs)
 
     def run_operation_with_http_info(
         self,
@@ -1280,7 +1280,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_operation_with_upload_with_http_info(operation, fields=fields, params=params, file=file, **kwargs)  # type: ignore[no-any-return]
+        return self.run_operation_with_upload_with_http_info(operation, fields=fields, params=params, file=file, **kwargs)
 
     def run_operation_with_upload_with_http_info(
         self,
@@ -1321,7 +1321,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_owner_operation_with_http_info(owner, operation, fields=fields, params=params, **kwargs)  # type: ignore[no-any-return]
+        return self.run_owner_operation_with_http_info(owner, operation, fields=fields, params=params, **kwargs)
 
     def run_owner_operation_with_http_info(
         self,
@@ -1364,7 +1364,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_owner_operation_with_upload_with_http_info(owner, operation, fields=fields, params=params, file=file, **kwargs)  # type: ignore[no-any-return]
+        return self.run_owner_operation_with_upload_with_http_info(owner, operation, fields=fields, params=params, file=file, **kwargs)
 
     def run_owner_operation_with_upload_with_http_info(
         self,
@@ -1406,7 +1406,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_record_operation_with_http_info(id, operation, fields=fields, params=params, **kwargs)  # type: ignore[no-any-return]
+        return self.run_record_operation_with_http_info(id, operation, fields=fields, params=params, **kwargs)
 
     def run_record_operation_with_http_info(
         self,
@@ -1449,7 +1449,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_record_operation_with_upload_with_http_info(id, operation, fields=fields, params=params, file=file, **kwargs)  # type: ignore[no-any-return]
+        return self.run_record_operation_with_upload_with_http_info(id, operation, fields=fields, params=params, file=file, **kwargs)
 
     def run_record_operation_with_upload_with_http_info(
         self,
@@ -1491,7 +1491,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_transfer_operation_with_http_info(key, operation, fields=fields, params=params, **kwargs)  # type: ignore[no-any-return]
+        return self.run_transfer_operation_with_http_info(key, operation, fields=fields, params=params, **kwargs)
 
     def run_transfer_operation_with_http_info(
         self,
@@ -1534,7 +1534,7 @@ class OperationsApi(object):
         :return: RunOperationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.run_transfer_operation_with_upload_with_http_info(key, operation, fields=fields, params=params, file=file, **kwargs)  # type: ignore[no-any-return]
+        return self.run_transfer_operation_with_upload_with_http_info(key, operation, fields=fields, params=params, file=file, **kwargs)
 
     def run_transfer_operation_with_upload_with_http_info(
         self,

@@ -122,7 +122,7 @@ class OperatorsApi(object):
         :return: GeneralOperatorsDataForSearch
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_general_operators_data_for_search_with_http_info(fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_general_operators_data_for_search_with_http_info(fields=fields, **kwargs)
 
     def get_general_operators_data_for_search_with_http_info(
         self,
@@ -156,7 +156,7 @@ class OperatorsApi(object):
         :return: UserOperatorsDataForSearch
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_operators_data_for_search_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_operators_data_for_search_with_http_info(user, fields=fields, **kwargs)
 
     def get_user_operators_data_for_search_with_http_info(
         self,
@@ -201,7 +201,7 @@ class OperatorsApi(object):
         :return: list[UserResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_general_operators_with_http_info(fields=fields, page=page, page_size=page_size, user_groups=user_groups, broker=broker, creation_period=creation_period, statuses=statuses, **kwargs)  # type: ignore[no-any-return]
+        return self.search_general_operators_with_http_info(fields=fields, page=page, page_size=page_size, user_groups=user_groups, broker=broker, creation_period=creation_period, statuses=statuses, **kwargs)
 
     def search_general_operators_with_http_info(
         self,
@@ -253,7 +253,7 @@ class OperatorsApi(object):
         :return: list[UserResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_user_operators_with_http_info(user, fields=fields, creation_period=creation_period, ignore_profile_fields_in_list=ignore_profile_fields_in_list, operator_groups=operator_groups, page=page, page_size=page_size, statuses=statuses, **kwargs)  # type: ignore[no-any-return]
+        return self.search_user_operators_with_http_info(user, fields=fields, creation_period=creation_period, ignore_profile_fields_in_list=ignore_profile_fields_in_list, operator_groups=operator_groups, page=page, page_size=page_size, statuses=statuses, **kwargs)
 
     def search_user_operators_with_http_info(
         self,

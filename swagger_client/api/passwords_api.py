@@ -214,7 +214,7 @@ class PasswordsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.allow_generation_with_http_info(user, type, **kwargs)  # type: ignore[no-any-return]
+        return self.allow_generation_with_http_info(user, type, **kwargs)
 
     def allow_generation_with_http_info(
         self,
@@ -248,7 +248,7 @@ class PasswordsApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.change_generated_with_http_info(type, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.change_generated_with_http_info(type, confirmation_password=confirmation_password, **kwargs)
 
     def change_generated_with_http_info(
         self,
@@ -285,7 +285,7 @@ class PasswordsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.change_password_with_http_info(user, type, params=params, **kwargs)  # type: ignore[no-any-return]
+        return self.change_password_with_http_info(user, type, params=params, **kwargs)
 
     def change_password_with_http_info(
         self,
@@ -320,7 +320,7 @@ class PasswordsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.disable_password_with_http_info(user, type, **kwargs)  # type: ignore[no-any-return]
+        return self.disable_password_with_http_info(user, type, **kwargs)
 
     def disable_password_with_http_info(
         self,
@@ -353,7 +353,7 @@ class PasswordsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.enable_password_with_http_info(user, type, **kwargs)  # type: ignore[no-any-return]
+        return self.enable_password_with_http_info(user, type, **kwargs)
 
     def enable_password_with_http_info(
         self,
@@ -386,7 +386,7 @@ class PasswordsApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.generate_password_with_http_info(type, **kwargs)  # type: ignore[no-any-return]
+        return self.generate_password_with_http_info(type, **kwargs)
 
     def generate_password_with_http_info(
         self,
@@ -421,7 +421,7 @@ class PasswordsApi(object):
         :return: PasswordStatusAndActions
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_passwords_data_with_http_info(user, type, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_passwords_data_with_http_info(user, type, fields=fields, **kwargs)
 
     def get_user_passwords_data_with_http_info(
         self,
@@ -457,7 +457,7 @@ class PasswordsApi(object):
         :return: DataForUserPasswords
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_passwords_list_data_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_passwords_list_data_with_http_info(user, fields=fields, **kwargs)
 
     def get_user_passwords_list_data_with_http_info(
         self,
@@ -492,7 +492,7 @@ class PasswordsApi(object):
         :return: list[PasswordStatusAndType]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_user_passwords_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_user_passwords_with_http_info(user, fields=fields, **kwargs)
 
     def list_user_passwords_with_http_info(
         self,
@@ -529,7 +529,7 @@ class PasswordsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.reset_and_send_password_with_http_info(user, type, send_mediums=send_mediums, **kwargs)  # type: ignore[no-any-return]
+        return self.reset_and_send_password_with_http_info(user, type, send_mediums=send_mediums, **kwargs)
 
     def reset_and_send_password_with_http_info(
         self,
@@ -564,7 +564,7 @@ class PasswordsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.reset_generated_password_with_http_info(user, type, **kwargs)  # type: ignore[no-any-return]
+        return self.reset_generated_password_with_http_info(user, type, **kwargs)
 
     def reset_generated_password_with_http_info(
         self,
@@ -597,7 +597,7 @@ class PasswordsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.unblock_password_with_http_info(user, type, **kwargs)  # type: ignore[no-any-return]
+        return self.unblock_password_with_http_info(user, type, **kwargs)
 
     def unblock_password_with_http_info(
         self,

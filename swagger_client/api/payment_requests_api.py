@@ -185,7 +185,7 @@ class PaymentRequestsApi(object):
         :return: Transaction
         """
         kwargs["_return_http_data_only"] = True
-        return self.accept_payment_request_with_http_info(key, params, fields=fields, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.accept_payment_request_with_http_info(key, params, fields=fields, confirmation_password=confirmation_password, **kwargs)
 
     def accept_payment_request_with_http_info(
         self,
@@ -224,7 +224,7 @@ class PaymentRequestsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.cancel_payment_request_with_http_info(key, confirmation_password=confirmation_password, comments=comments, **kwargs)  # type: ignore[no-any-return]
+        return self.cancel_payment_request_with_http_info(key, confirmation_password=confirmation_password, comments=comments, **kwargs)
 
     def cancel_payment_request_with_http_info(
         self,
@@ -264,7 +264,7 @@ class PaymentRequestsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.change_payment_request_expiration_date_with_http_info(key, params, fields=fields, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.change_payment_request_expiration_date_with_http_info(key, params, fields=fields, confirmation_password=confirmation_password, **kwargs)
 
     def change_payment_request_expiration_date_with_http_info(
         self,
@@ -305,7 +305,7 @@ class PaymentRequestsApi(object):
         :return: DataForTransaction
         """
         kwargs["_return_http_data_only"] = True
-        return self.data_for_send_payment_request_with_http_info(owner, fields=fields, to=to, type=type, **kwargs)  # type: ignore[no-any-return]
+        return self.data_for_send_payment_request_with_http_info(owner, fields=fields, to=to, type=type, **kwargs)
 
     def data_for_send_payment_request_with_http_info(
         self,
@@ -342,7 +342,7 @@ class PaymentRequestsApi(object):
         :return: PaymentPreview
         """
         kwargs["_return_http_data_only"] = True
-        return self.preview_payment_request_with_http_info(key, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.preview_payment_request_with_http_info(key, fields=fields, **kwargs)
 
     def preview_payment_request_with_http_info(
         self,
@@ -379,7 +379,7 @@ class PaymentRequestsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.reject_payment_request_with_http_info(key, confirmation_password=confirmation_password, comments=comments, **kwargs)  # type: ignore[no-any-return]
+        return self.reject_payment_request_with_http_info(key, confirmation_password=confirmation_password, comments=comments, **kwargs)
 
     def reject_payment_request_with_http_info(
         self,
@@ -419,7 +419,7 @@ class PaymentRequestsApi(object):
         :return: Transaction
         """
         kwargs["_return_http_data_only"] = True
-        return self.reschedule_payment_request_with_http_info(key, params, fields=fields, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.reschedule_payment_request_with_http_info(key, params, fields=fields, confirmation_password=confirmation_password, **kwargs)
 
     def reschedule_payment_request_with_http_info(
         self,
@@ -458,7 +458,7 @@ class PaymentRequestsApi(object):
         :return: Transaction
         """
         kwargs["_return_http_data_only"] = True
-        return self.send_payment_request_with_http_info(owner, payment_request, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.send_payment_request_with_http_info(owner, payment_request, fields=fields, **kwargs)
 
     def send_payment_request_with_http_info(
         self,

@@ -160,7 +160,7 @@ class PaymentsApi(object):
         :return: list[PerformScheduledPaymentInstallment]
         """
         kwargs["_return_http_data_only"] = True
-        return self.calculate_perform_payment_installments_with_http_info(owner, to, count, amount, fields=fields, currency=currency, type=type, first_date=first_date, **kwargs)  # type: ignore[no-any-return]
+        return self.calculate_perform_payment_installments_with_http_info(owner, to, count, amount, fields=fields, currency=currency, type=type, first_date=first_date, **kwargs)
 
     def calculate_perform_payment_installments_with_http_info(
         self,
@@ -205,7 +205,7 @@ class PaymentsApi(object):
         :return: DataForTransaction
         """
         kwargs["_return_http_data_only"] = True
-        return self.data_for_perform_payment_with_http_info(owner, fields=fields, to=to, type=type, **kwargs)  # type: ignore[no-any-return]
+        return self.data_for_perform_payment_with_http_info(owner, fields=fields, to=to, type=type, **kwargs)
 
     def data_for_perform_payment_with_http_info(
         self,
@@ -250,7 +250,7 @@ class PaymentsApi(object):
         :return: bytes
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_payment_qr_code_with_http_info(to, amount=amount, description=description, type=type, custom_fields=custom_fields, size=size, **kwargs)  # type: ignore[no-any-return]
+        return self.get_payment_qr_code_with_http_info(to, amount=amount, description=description, type=type, custom_fields=custom_fields, size=size, **kwargs)
 
     def get_payment_qr_code_with_http_info(
         self,
@@ -293,7 +293,7 @@ class PaymentsApi(object):
         :return: Transaction
         """
         kwargs["_return_http_data_only"] = True
-        return self.perform_payment_with_http_info(owner, payment, fields=fields, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.perform_payment_with_http_info(owner, payment, fields=fields, confirmation_password=confirmation_password, **kwargs)
 
     def perform_payment_with_http_info(
         self,
@@ -332,7 +332,7 @@ class PaymentsApi(object):
         :return: PaymentPreview
         """
         kwargs["_return_http_data_only"] = True
-        return self.preview_payment_with_http_info(owner, payment, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.preview_payment_with_http_info(owner, payment, fields=fields, **kwargs)
 
     def preview_payment_with_http_info(
         self,

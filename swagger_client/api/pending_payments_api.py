@@ -111,7 +111,7 @@ class PendingPaymentsApi(object):
         :return: TransactionAuthorizationLevelData
         """
         kwargs["_return_http_data_only"] = True
-        return self.authorize_pending_payment_with_http_info(key, params, fields=fields, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.authorize_pending_payment_with_http_info(key, params, fields=fields, confirmation_password=confirmation_password, **kwargs)
 
     def authorize_pending_payment_with_http_info(
         self,
@@ -150,7 +150,7 @@ class PendingPaymentsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.cancel_pending_payment_with_http_info(key, params, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.cancel_pending_payment_with_http_info(key, params, confirmation_password=confirmation_password, **kwargs)
 
     def cancel_pending_payment_with_http_info(
         self,
@@ -188,7 +188,7 @@ class PendingPaymentsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.deny_pending_payment_with_http_info(key, params, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.deny_pending_payment_with_http_info(key, params, confirmation_password=confirmation_password, **kwargs)
 
     def deny_pending_payment_with_http_info(
         self,

@@ -246,7 +246,7 @@ class PhonesApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.create_phone_with_http_info(user, phone, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.create_phone_with_http_info(user, phone, confirmation_password=confirmation_password, **kwargs)
 
     def create_phone_with_http_info(
         self,
@@ -282,7 +282,7 @@ class PhonesApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.delete_phone_with_http_info(id, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.delete_phone_with_http_info(id, confirmation_password=confirmation_password, **kwargs)
 
     def delete_phone_with_http_info(
         self,
@@ -317,7 +317,7 @@ class PhonesApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.disable_phone_for_sms_with_http_info(id, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.disable_phone_for_sms_with_http_info(id, confirmation_password=confirmation_password, **kwargs)
 
     def disable_phone_for_sms_with_http_info(
         self,
@@ -349,7 +349,7 @@ class PhonesApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.enable_phone_for_sms_with_http_info(id, **kwargs)  # type: ignore[no-any-return]
+        return self.enable_phone_for_sms_with_http_info(id, **kwargs)
 
     def enable_phone_for_sms_with_http_info(
         self,
@@ -382,7 +382,7 @@ class PhonesApi(object):
         :return: PasswordInput
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_password_input_for_disable_phone_for_sms_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_password_input_for_disable_phone_for_sms_with_http_info(id, fields=fields, **kwargs)
 
     def get_password_input_for_disable_phone_for_sms_with_http_info(
         self,
@@ -417,7 +417,7 @@ class PhonesApi(object):
         :return: PasswordInput
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_password_input_for_remove_phone_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_password_input_for_remove_phone_with_http_info(id, fields=fields, **kwargs)
 
     def get_password_input_for_remove_phone_with_http_info(
         self,
@@ -452,7 +452,7 @@ class PhonesApi(object):
         :return: PhoneDataForEdit
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_phone_data_for_edit_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_phone_data_for_edit_with_http_info(id, fields=fields, **kwargs)
 
     def get_phone_data_for_edit_with_http_info(
         self,
@@ -489,7 +489,7 @@ class PhonesApi(object):
         :return: PhoneDataForNew
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_phone_data_for_new_with_http_info(user, type, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_phone_data_for_new_with_http_info(user, type, fields=fields, **kwargs)
 
     def get_phone_data_for_new_with_http_info(
         self,
@@ -525,7 +525,7 @@ class PhonesApi(object):
         :return: UserPhonesListData
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_phones_list_data_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_phones_list_data_with_http_info(user, fields=fields, **kwargs)
 
     def get_user_phones_list_data_with_http_info(
         self,
@@ -560,7 +560,7 @@ class PhonesApi(object):
         :return: list[PhoneResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_phones_by_user_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_phones_by_user_with_http_info(user, fields=fields, **kwargs)
 
     def list_phones_by_user_with_http_info(
         self,
@@ -592,7 +592,7 @@ class PhonesApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.send_phone_verification_code_with_http_info(id, **kwargs)  # type: ignore[no-any-return]
+        return self.send_phone_verification_code_with_http_info(id, **kwargs)
 
     def send_phone_verification_code_with_http_info(
         self,
@@ -627,7 +627,7 @@ class PhonesApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.update_phone_with_http_info(id, phone, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.update_phone_with_http_info(id, phone, confirmation_password=confirmation_password, **kwargs)
 
     def update_phone_with_http_info(
         self,
@@ -662,7 +662,7 @@ class PhonesApi(object):
         :return: CodeVerificationStatusEnum
         """
         kwargs["_return_http_data_only"] = True
-        return self.verify_phone_with_http_info(id, code, **kwargs)  # type: ignore[no-any-return]
+        return self.verify_phone_with_http_info(id, code, **kwargs)
 
     def verify_phone_with_http_info(
         self,
@@ -696,7 +696,7 @@ class PhonesApi(object):
         :return: PhoneView
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_phone_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_phone_with_http_info(id, fields=fields, **kwargs)
 
     def view_phone_with_http_info(
         self,

@@ -150,7 +150,7 @@ class POSApi(object):
         :return: list[PerformScheduledPaymentInstallment]
         """
         kwargs["_return_http_data_only"] = True
-        return self.calculate_receive_payment_installments_with_http_info(_from, count, amount, fields=fields, currency=currency, type=type, first_date=first_date, **kwargs)  # type: ignore[no-any-return]
+        return self.calculate_receive_payment_installments_with_http_info(_from, count, amount, fields=fields, currency=currency, type=type, first_date=first_date, **kwargs)
 
     def calculate_receive_payment_installments_with_http_info(
         self,
@@ -192,7 +192,7 @@ class POSApi(object):
         :return: DataForTransaction
         """
         kwargs["_return_http_data_only"] = True
-        return self.data_for_receive_payment_with_http_info(fields=fields, _from=_from, type=type, **kwargs)  # type: ignore[no-any-return]
+        return self.data_for_receive_payment_with_http_info(fields=fields, _from=_from, type=type, **kwargs)
 
     def data_for_receive_payment_with_http_info(
         self,
@@ -228,7 +228,7 @@ class POSApi(object):
         :return: PaymentPreview
         """
         kwargs["_return_http_data_only"] = True
-        return self.preview_receive_payment_with_http_info(payment, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.preview_receive_payment_with_http_info(payment, fields=fields, **kwargs)
 
     def preview_receive_payment_with_http_info(
         self,
@@ -265,7 +265,7 @@ class POSApi(object):
         :return: Transaction
         """
         kwargs["_return_http_data_only"] = True
-        return self.receive_payment_with_http_info(payment, fields=fields, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.receive_payment_with_http_info(payment, fields=fields, confirmation_password=confirmation_password, **kwargs)
 
     def receive_payment_with_http_info(
         self,
@@ -300,7 +300,7 @@ class POSApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.receive_payment_otp_with_http_info(medium, payment, **kwargs)  # type: ignore[no-any-return]
+        return self.receive_payment_otp_with_http_info(medium, payment, **kwargs)
 
     def receive_payment_otp_with_http_info(
         self,

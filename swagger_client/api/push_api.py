@@ -85,7 +85,7 @@ class PushApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.subscribe_for_push_notifications_with_http_info(client_id, kinds, account_ids=account_ids, ticket_number=ticket_number, last_event_id=last_event_id, **kwargs)  # type: ignore[no-any-return]
+        return self.subscribe_for_push_notifications_with_http_info(client_id, kinds, account_ids=account_ids, ticket_number=ticket_number, last_event_id=last_event_id, **kwargs)
 
     def subscribe_for_push_notifications_with_http_info(
         self,

@@ -283,7 +283,7 @@ class RecordsApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.create_record_with_http_info(owner, type, record, **kwargs)  # type: ignore[no-any-return]
+        return self.create_record_with_http_info(owner, type, record, **kwargs)
 
     def create_record_with_http_info(
         self,
@@ -315,7 +315,7 @@ class RecordsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.delete_record_with_http_info(id, **kwargs)  # type: ignore[no-any-return]
+        return self.delete_record_with_http_info(id, **kwargs)
 
     def delete_record_with_http_info(
         self,
@@ -348,7 +348,7 @@ class RecordsApi(object):
         :return: RecordDataForEdit
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_record_data_for_edit_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_record_data_for_edit_with_http_info(id, fields=fields, **kwargs)
 
     def get_record_data_for_edit_with_http_info(
         self,
@@ -383,7 +383,7 @@ class RecordsApi(object):
         :return: GeneralRecordsDataForSearch
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_record_data_for_general_search_with_http_info(type, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_record_data_for_general_search_with_http_info(type, fields=fields, **kwargs)
 
     def get_record_data_for_general_search_with_http_info(
         self,
@@ -420,7 +420,7 @@ class RecordsApi(object):
         :return: RecordDataForNew
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_record_data_for_new_with_http_info(owner, type, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_record_data_for_new_with_http_info(owner, type, fields=fields, **kwargs)
 
     def get_record_data_for_new_with_http_info(
         self,
@@ -458,7 +458,7 @@ class RecordsApi(object):
         :return: RecordDataForSearch
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_record_data_for_owner_search_with_http_info(owner, type, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_record_data_for_owner_search_with_http_info(owner, type, fields=fields, **kwargs)
 
     def get_record_data_for_owner_search_with_http_info(
         self,
@@ -492,7 +492,7 @@ class RecordsApi(object):
         :return: SharedRecordsDataForSearch
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_record_data_for_shared_search_with_http_info(fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_record_data_for_shared_search_with_http_info(fields=fields, **kwargs)
 
     def get_record_data_for_shared_search_with_http_info(
         self,
@@ -528,7 +528,7 @@ class RecordsApi(object):
         :return: OwnerRecordPermissions
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_record_type_by_owner_with_http_info(owner, type, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_record_type_by_owner_with_http_info(owner, type, fields=fields, **kwargs)
 
     def get_record_type_by_owner_with_http_info(
         self,
@@ -564,7 +564,7 @@ class RecordsApi(object):
         :return: list[OwnerRecordPermissions]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_record_types_by_owner_with_http_info(owner, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_record_types_by_owner_with_http_info(owner, fields=fields, **kwargs)
 
     def list_record_types_by_owner_with_http_info(
         self,
@@ -597,7 +597,7 @@ class RecordsApi(object):
         :return: list[RecordTypeWithMenu]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_record_types_for_general_search_with_http_info(fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_record_types_for_general_search_with_http_info(fields=fields, **kwargs)
 
     def list_record_types_for_general_search_with_http_info(
         self,
@@ -647,7 +647,7 @@ class RecordsApi(object):
         :return: list[RecordWithOwnerResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_general_records_with_http_info(type, fields=fields, brokers=brokers, creation_period=creation_period, custom_fields=custom_fields, groups=groups, keywords=keywords, page=page, page_size=page_size, profile_fields=profile_fields, **kwargs)  # type: ignore[no-any-return]
+        return self.search_general_records_with_http_info(type, fields=fields, brokers=brokers, creation_period=creation_period, custom_fields=custom_fields, groups=groups, keywords=keywords, page=page, page_size=page_size, profile_fields=profile_fields, **kwargs)
 
     def search_general_records_with_http_info(
         self,
@@ -704,7 +704,7 @@ class RecordsApi(object):
         :return: list[RecordResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_owner_records_with_http_info(owner, type, fields=fields, creation_period=creation_period, custom_fields=custom_fields, keywords=keywords, page=page, page_size=page_size, profile_fields=profile_fields, **kwargs)  # type: ignore[no-any-return]
+        return self.search_owner_records_with_http_info(owner, type, fields=fields, creation_period=creation_period, custom_fields=custom_fields, keywords=keywords, page=page, page_size=page_size, profile_fields=profile_fields, **kwargs)
 
     def search_owner_records_with_http_info(
         self,
@@ -762,7 +762,7 @@ class RecordsApi(object):
         :return: list[RecordWithOwnerResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_shared_records_with_http_info(fields=fields, brokers=brokers, creation_period=creation_period, custom_fields=custom_fields, groups=groups, keywords=keywords, page=page, page_size=page_size, profile_fields=profile_fields, types=types, **kwargs)  # type: ignore[no-any-return]
+        return self.search_shared_records_with_http_info(fields=fields, brokers=brokers, creation_period=creation_period, custom_fields=custom_fields, groups=groups, keywords=keywords, page=page, page_size=page_size, profile_fields=profile_fields, types=types, **kwargs)
 
     def search_shared_records_with_http_info(
         self,
@@ -804,7 +804,7 @@ class RecordsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.update_record_with_http_info(id, record, **kwargs)  # type: ignore[no-any-return]
+        return self.update_record_with_http_info(id, record, **kwargs)
 
     def update_record_with_http_info(
         self,
@@ -838,7 +838,7 @@ class RecordsApi(object):
         :return: RecordView
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_record_with_http_info(id, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_record_with_http_info(id, fields=fields, **kwargs)
 
     def view_record_with_http_info(
         self,

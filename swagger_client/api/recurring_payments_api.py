@@ -88,7 +88,7 @@ class RecurringPaymentsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.cancel_recurring_payment_with_http_info(key, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.cancel_recurring_payment_with_http_info(key, confirmation_password=confirmation_password, **kwargs)
 
     def cancel_recurring_payment_with_http_info(
         self,
@@ -125,7 +125,7 @@ class RecurringPaymentsApi(object):
         :return: Transfer
         """
         kwargs["_return_http_data_only"] = True
-        return self.process_failed_recurring_payment_occurrence_with_http_info(id, fields=fields, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.process_failed_recurring_payment_occurrence_with_http_info(id, fields=fields, confirmation_password=confirmation_password, **kwargs)
 
     def process_failed_recurring_payment_occurrence_with_http_info(
         self,

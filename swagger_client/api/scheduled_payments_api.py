@@ -136,7 +136,7 @@ class ScheduledPaymentsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.block_scheduled_payment_with_http_info(key, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.block_scheduled_payment_with_http_info(key, confirmation_password=confirmation_password, **kwargs)
 
     def block_scheduled_payment_with_http_info(
         self,
@@ -171,7 +171,7 @@ class ScheduledPaymentsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.cancel_scheduled_payment_with_http_info(key, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.cancel_scheduled_payment_with_http_info(key, confirmation_password=confirmation_password, **kwargs)
 
     def cancel_scheduled_payment_with_http_info(
         self,
@@ -208,7 +208,7 @@ class ScheduledPaymentsApi(object):
         :return: Transfer
         """
         kwargs["_return_http_data_only"] = True
-        return self.process_scheduled_payment_installment_with_http_info(id, fields=fields, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.process_scheduled_payment_installment_with_http_info(id, fields=fields, confirmation_password=confirmation_password, **kwargs)
 
     def process_scheduled_payment_installment_with_http_info(
         self,
@@ -244,7 +244,7 @@ class ScheduledPaymentsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.settle_scheduled_payment_with_http_info(key, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.settle_scheduled_payment_with_http_info(key, confirmation_password=confirmation_password, **kwargs)
 
     def settle_scheduled_payment_with_http_info(
         self,
@@ -279,7 +279,7 @@ class ScheduledPaymentsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.settle_scheduled_payment_installment_with_http_info(id, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.settle_scheduled_payment_installment_with_http_info(id, confirmation_password=confirmation_password, **kwargs)
 
     def settle_scheduled_payment_installment_with_http_info(
         self,
@@ -314,7 +314,7 @@ class ScheduledPaymentsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.unblock_scheduled_payment_with_http_info(key, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.unblock_scheduled_payment_with_http_info(key, confirmation_password=confirmation_password, **kwargs)
 
     def unblock_scheduled_payment_with_http_info(
         self,

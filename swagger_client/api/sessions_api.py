@@ -77,7 +77,7 @@ class SessionsApi(object):
         :return: UserAuth
         """
         kwargs["_return_http_data_only"] = True
-        return self.login_user_with_http_info(fields=fields, login=login, **kwargs)  # type: ignore[no-any-return]
+        return self.login_user_with_http_info(fields=fields, login=login, **kwargs)
 
     def login_user_with_http_info(
         self,

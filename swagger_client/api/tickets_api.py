@@ -223,7 +223,7 @@ class TicketsApi(object):
         :return: Transaction
         """
         kwargs["_return_http_data_only"] = True
-        return self.accept_ticket_with_http_info(ticket, fields=fields, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.accept_ticket_with_http_info(ticket, fields=fields, confirmation_password=confirmation_password, **kwargs)
 
     def accept_ticket_with_http_info(
         self,
@@ -261,7 +261,7 @@ class TicketsApi(object):
         :return: TicketApprovalResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.approve_ticket_with_http_info(ticket, fields=fields, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.approve_ticket_with_http_info(ticket, fields=fields, confirmation_password=confirmation_password, **kwargs)
 
     def approve_ticket_with_http_info(
         self,
@@ -294,7 +294,7 @@ class TicketsApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.cancel_ticket_with_http_info(ticket, **kwargs)  # type: ignore[no-any-return]
+        return self.cancel_ticket_with_http_info(ticket, **kwargs)
 
     def cancel_ticket_with_http_info(
         self,
@@ -329,7 +329,7 @@ class TicketsApi(object):
         :return: DataForTransaction
         """
         kwargs["_return_http_data_only"] = True
-        return self.data_for_new_ticket_with_http_info(fields=fields, type=type, payer=payer, **kwargs)  # type: ignore[no-any-return]
+        return self.data_for_new_ticket_with_http_info(fields=fields, type=type, payer=payer, **kwargs)
 
     def data_for_new_ticket_with_http_info(
         self,
@@ -373,7 +373,7 @@ class TicketsApi(object):
         :return: DataForEasyInvoice
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_data_for_easy_invoice_with_http_info(user, fields=fields, amount=amount, type=type, currency=currency, custom_fields=custom_fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_data_for_easy_invoice_with_http_info(user, fields=fields, amount=amount, type=type, currency=currency, custom_fields=custom_fields, **kwargs)
 
     def get_data_for_easy_invoice_with_http_info(
         self,
@@ -420,7 +420,7 @@ class TicketsApi(object):
         :return: bytes
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_easy_invoice_qr_code_with_http_info(user, amount=amount, type=type, currency=currency, description=description, size=size, **kwargs)  # type: ignore[no-any-return]
+        return self.get_easy_invoice_qr_code_with_http_info(user, amount=amount, type=type, currency=currency, description=description, size=size, **kwargs)
 
     def get_easy_invoice_qr_code_with_http_info(
         self,
@@ -459,7 +459,7 @@ class TicketsApi(object):
         :return: bytes
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_ticket_qr_code_with_http_info(ticket, size=size, **kwargs)  # type: ignore[no-any-return]
+        return self.get_ticket_qr_code_with_http_info(ticket, size=size, **kwargs)
 
     def get_ticket_qr_code_with_http_info(
         self,
@@ -494,7 +494,7 @@ class TicketsApi(object):
         :return: Transaction
         """
         kwargs["_return_http_data_only"] = True
-        return self.new_ticket_with_http_info(ticket, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.new_ticket_with_http_info(ticket, fields=fields, **kwargs)
 
     def new_ticket_with_http_info(
         self,
@@ -529,7 +529,7 @@ class TicketsApi(object):
         :return: TicketPreview
         """
         kwargs["_return_http_data_only"] = True
-        return self.preview_ticket_with_http_info(ticket, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.preview_ticket_with_http_info(ticket, fields=fields, **kwargs)
 
     def preview_ticket_with_http_info(
         self,
@@ -566,7 +566,7 @@ class TicketsApi(object):
         :return: TicketProcessResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.process_ticket_with_http_info(ticket, fields=fields, order_id=order_id, **kwargs)  # type: ignore[no-any-return]
+        return self.process_ticket_with_http_info(ticket, fields=fields, order_id=order_id, **kwargs)
 
     def process_ticket_with_http_info(
         self,
@@ -602,7 +602,7 @@ class TicketsApi(object):
         :return: TransactionView
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_ticket_with_http_info(ticket, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_ticket_with_http_info(ticket, fields=fields, **kwargs)
 
     def view_ticket_with_http_info(
         self,

@@ -139,7 +139,7 @@ class TransactionsApi(object):
         :return: TransactionDataForSearch
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_transactions_data_for_search_with_http_info(owner, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_transactions_data_for_search_with_http_info(owner, fields=fields, **kwargs)
 
     def get_transactions_data_for_search_with_http_info(
         self,
@@ -224,7 +224,7 @@ class TransactionsApi(object):
         :return: list[TransactionResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_transactions_with_http_info(owner, fields=fields, access_clients=access_clients, account_types=account_types, amount_range=amount_range, authorization_statuses=authorization_statuses, broker=broker, by=by, channels=channels, date_period=date_period, direction=direction, excluded_ids=excluded_ids, external_payment_statuses=external_payment_statuses, from_current_access_client=from_current_access_client, groups=groups, include_generated_by_access_client=include_generated_by_access_client, kinds=kinds, page=page, page_size=page_size, payment_request_statuses=payment_request_statuses, recurring_payment_statuses=recurring_payment_statuses, scheduled_payment_statuses=scheduled_payment_statuses, ticket_statuses=ticket_statuses, transaction_number=transaction_number, transfer_filters=transfer_filters, transfer_types=transfer_types, user=user, **kwargs)  # type: ignore[no-any-return]
+        return self.search_transactions_with_http_info(owner, fields=fields, access_clients=access_clients, account_types=account_types, amount_range=amount_range, authorization_statuses=authorization_statuses, broker=broker, by=by, channels=channels, date_period=date_period, direction=direction, excluded_ids=excluded_ids, external_payment_statuses=external_payment_statuses, from_current_access_client=from_current_access_client, groups=groups, include_generated_by_access_client=include_generated_by_access_client, kinds=kinds, page=page, page_size=page_size, payment_request_statuses=payment_request_statuses, recurring_payment_statuses=recurring_payment_statuses, scheduled_payment_statuses=scheduled_payment_statuses, ticket_statuses=ticket_statuses, transaction_number=transaction_number, transfer_filters=transfer_filters, transfer_types=transfer_types, user=user, **kwargs)
 
     def search_transactions_with_http_info(
         self,
@@ -284,7 +284,7 @@ class TransactionsApi(object):
         :return: TransactionView
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_transaction_with_http_info(key, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_transaction_with_http_info(key, fields=fields, **kwargs)
 
     def view_transaction_with_http_info(
         self,

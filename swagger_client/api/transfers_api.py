@@ -138,7 +138,7 @@ class TransfersApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.chargeback_transfer_with_http_info(key, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.chargeback_transfer_with_http_info(key, confirmation_password=confirmation_password, **kwargs)
 
     def chargeback_transfer_with_http_info(
         self,
@@ -171,7 +171,7 @@ class TransfersApi(object):
         :return: TransferDataForSearch
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_transfer_data_for_search_with_http_info(fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_transfer_data_for_search_with_http_info(fields=fields, **kwargs)
 
     def get_transfer_data_for_search_with_http_info(
         self,
@@ -249,7 +249,7 @@ class TransfersApi(object):
         :return: list[TransferResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_transfers_with_http_info(fields=fields, access_clients=access_clients, amount_range=amount_range, broker=broker, by=by, channels=channels, charged_back=charged_back, currency=currency, date_period=date_period, excluded_ids=excluded_ids, from_account_type=from_account_type, from_current_access_client=from_current_access_client, groups=groups, include_generated_by_access_client=include_generated_by_access_client, order_by=order_by, page=page, page_size=page_size, statuses=statuses, to_account_type=to_account_type, transaction_number=transaction_number, transfer_filters=transfer_filters, transfer_kinds=transfer_kinds, transfer_types=transfer_types, user=user, **kwargs)  # type: ignore[no-any-return]
+        return self.search_transfers_with_http_info(fields=fields, access_clients=access_clients, amount_range=amount_range, broker=broker, by=by, channels=channels, charged_back=charged_back, currency=currency, date_period=date_period, excluded_ids=excluded_ids, from_account_type=from_account_type, from_current_access_client=from_current_access_client, groups=groups, include_generated_by_access_client=include_generated_by_access_client, order_by=order_by, page=page, page_size=page_size, statuses=statuses, to_account_type=to_account_type, transaction_number=transaction_number, transfer_filters=transfer_filters, transfer_kinds=transfer_kinds, transfer_types=transfer_types, user=user, **kwargs)
 
     def search_transfers_with_http_info(
         self,
@@ -306,7 +306,7 @@ class TransfersApi(object):
         :return: TransferView
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_transfer_with_http_info(key, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_transfer_with_http_info(key, fields=fields, **kwargs)
 
     def view_transfer_with_http_info(
         self,

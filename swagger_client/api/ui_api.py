@@ -90,7 +90,7 @@ class UIApi(object):
         :return: DataForUi
         """
         kwargs["_return_http_data_only"] = True
-        return self.data_for_ui_with_http_info(fields=fields, kind=kind, cyclos_version=cyclos_version, header_if=header_if, footer_if=footer_if, theme_if=theme_if, theme_by_components=theme_by_components, **kwargs)  # type: ignore[no-any-return]
+        return self.data_for_ui_with_http_info(fields=fields, kind=kind, cyclos_version=cyclos_version, header_if=header_if, footer_if=footer_if, theme_if=theme_if, theme_by_components=theme_by_components, **kwargs)
 
     def data_for_ui_with_http_info(
         self,

@@ -315,7 +315,7 @@ class UsersApi(object):
         :return: UserRegistrationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.create_user_with_http_info(body, **kwargs)  # type: ignore[no-any-return]
+        return self.create_user_with_http_info(body, **kwargs)
 
     def create_user_with_http_info(
         self,
@@ -348,7 +348,7 @@ class UsersApi(object):
         :return: DataForEditFullProfile
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_data_for_edit_full_profile_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_data_for_edit_full_profile_with_http_info(user, fields=fields, **kwargs)
 
     def get_data_for_edit_full_profile_with_http_info(
         self,
@@ -381,7 +381,7 @@ class UsersApi(object):
         :return: UserDataForMap
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_data_for_map_directory_with_http_info(fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_data_for_map_directory_with_http_info(fields=fields, **kwargs)
 
     def get_data_for_map_directory_with_http_info(
         self,
@@ -415,7 +415,7 @@ class UsersApi(object):
         :return: list[GroupForRegistration]
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_groups_for_user_registration_with_http_info(fields=fields, as_member=as_member, **kwargs)  # type: ignore[no-any-return]
+        return self.get_groups_for_user_registration_with_http_info(fields=fields, as_member=as_member, **kwargs)
 
     def get_groups_for_user_registration_with_http_info(
         self,
@@ -450,7 +450,7 @@ class UsersApi(object):
         :return: UserDataForEdit
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_data_for_edit_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_data_for_edit_with_http_info(user, fields=fields, **kwargs)
 
     def get_user_data_for_edit_with_http_info(
         self,
@@ -487,7 +487,7 @@ class UsersApi(object):
         :return: UserDataForNew
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_data_for_new_with_http_info(group, fields=fields, as_member=as_member, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_data_for_new_with_http_info(group, fields=fields, as_member=as_member, **kwargs)
 
     def get_user_data_for_new_with_http_info(
         self,
@@ -521,7 +521,7 @@ class UsersApi(object):
         :return: UserDataForSearch
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_data_for_search_with_http_info(fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_data_for_search_with_http_info(fields=fields, **kwargs)
 
     def get_user_data_for_search_with_http_info(
         self,
@@ -559,7 +559,7 @@ class UsersApi(object):
         :return: FullProfileEditResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.save_user_full_profile_with_http_info(user, body, fields=fields, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.save_user_full_profile_with_http_info(user, body, fields=fields, confirmation_password=confirmation_password, **kwargs)
 
     def save_user_full_profile_with_http_info(
         self,
@@ -640,7 +640,7 @@ class UsersApi(object):
         :return: list[UserResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_map_directory_with_http_info(fields=fields, activation_period=activation_period, address_result=address_result, brokers=brokers, creation_period=creation_period, exclude_contacts=exclude_contacts, groups=groups, ignore_profile_fields_in_list=ignore_profile_fields_in_list, include_group=include_group, include_group_set=include_group_set, keywords=keywords, last_login_period=last_login_period, latitude=latitude, longitude=longitude, main_broker_only=main_broker_only, max_distance=max_distance, order_by=order_by, page=page, page_size=page_size, profile_fields=profile_fields, roles=roles, statuses=statuses, users_to_exclude=users_to_exclude, users_to_include=users_to_include, **kwargs)  # type: ignore[no-any-return]
+        return self.search_map_directory_with_http_info(fields=fields, activation_period=activation_period, address_result=address_result, brokers=brokers, creation_period=creation_period, exclude_contacts=exclude_contacts, groups=groups, ignore_profile_fields_in_list=ignore_profile_fields_in_list, include_group=include_group, include_group_set=include_group_set, keywords=keywords, last_login_period=last_login_period, latitude=latitude, longitude=longitude, main_broker_only=main_broker_only, max_distance=max_distance, order_by=order_by, page=page, page_size=page_size, profile_fields=profile_fields, roles=roles, statuses=statuses, users_to_exclude=users_to_exclude, users_to_include=users_to_include, **kwargs)
 
     def search_map_directory_with_http_info(
         self,
@@ -741,7 +741,7 @@ class UsersApi(object):
         :return: list[UserResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_users_with_http_info(fields=fields, activation_period=activation_period, address_result=address_result, brokers=brokers, creation_period=creation_period, exclude_contacts=exclude_contacts, groups=groups, ignore_profile_fields_in_list=ignore_profile_fields_in_list, include_group=include_group, include_group_set=include_group_set, keywords=keywords, last_login_period=last_login_period, latitude=latitude, longitude=longitude, main_broker_only=main_broker_only, max_distance=max_distance, order_by=order_by, page=page, page_size=page_size, profile_fields=profile_fields, roles=roles, statuses=statuses, users_to_exclude=users_to_exclude, users_to_include=users_to_include, **kwargs)  # type: ignore[no-any-return]
+        return self.search_users_with_http_info(fields=fields, activation_period=activation_period, address_result=address_result, brokers=brokers, creation_period=creation_period, exclude_contacts=exclude_contacts, groups=groups, ignore_profile_fields_in_list=ignore_profile_fields_in_list, include_group=include_group, include_group_set=include_group_set, keywords=keywords, last_login_period=last_login_period, latitude=latitude, longitude=longitude, main_broker_only=main_broker_only, max_distance=max_distance, order_by=order_by, page=page, page_size=page_size, profile_fields=profile_fields, roles=roles, statuses=statuses, users_to_exclude=users_to_exclude, users_to_include=users_to_include, **kwargs)
 
     def search_users_with_http_info(
         self,
@@ -800,7 +800,7 @@ class UsersApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.update_user_with_http_info(user, body, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.update_user_with_http_info(user, body, confirmation_password=confirmation_password, **kwargs)
 
     def update_user_with_http_info(
         self,
@@ -833,7 +833,7 @@ class UsersApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.validate_email_change_with_http_info(key, **kwargs)  # type: ignore[no-any-return]
+        return self.validate_email_change_with_http_info(key, **kwargs)
 
     def validate_email_change_with_http_info(
         self,
@@ -866,7 +866,7 @@ class UsersApi(object):
         :return: UserRegistrationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.validate_user_registration_with_http_info(key, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.validate_user_registration_with_http_info(key, fields=fields, **kwargs)
 
     def validate_user_registration_with_http_info(
         self,
@@ -905,7 +905,7 @@ class UsersApi(object):
         :return: str
         """
         kwargs["_return_http_data_only"] = True
-        return self.validate_user_registration_field_with_http_info(group, field, value, as_member=as_member, **kwargs)  # type: ignore[no-any-return]
+        return self.validate_user_registration_field_with_http_info(group, field, value, as_member=as_member, **kwargs)
 
     def validate_user_registration_field_with_http_info(
         self,
@@ -942,7 +942,7 @@ class UsersApi(object):
         :return: UserView
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_user_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_user_with_http_info(user, fields=fields, **kwargs)
 
     def view_user_with_http_info(
         self,

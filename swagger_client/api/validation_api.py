@@ -82,7 +82,7 @@ class ValidationApi(object):
         :return: None
         """
         kwargs["_return_http_data_only"] = True
-        return self.validate_email_change_with_http_info(key, **kwargs)  # type: ignore[no-any-return]
+        return self.validate_email_change_with_http_info(key, **kwargs)
 
     def validate_email_change_with_http_info(
         self,
@@ -112,7 +112,7 @@ class ValidationApi(object):
         :return: UserRegistrationResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.validate_user_registration_with_http_info(key, **kwargs)  # type: ignore[no-any-return]
+        return self.validate_user_registration_with_http_info(key, **kwargs)
 
     def validate_user_registration_with_http_info(
         self,

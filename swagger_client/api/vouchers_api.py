@@ -230,7 +230,7 @@ class VouchersApi(object):
         :return: list[str]
         """
         kwargs["_return_http_data_only"] = True
-        return self.buy_vouchers_with_http_info(user, params, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.buy_vouchers_with_http_info(user, params, confirmation_password=confirmation_password, **kwargs)
 
     def buy_vouchers_with_http_info(
         self,
@@ -268,7 +268,7 @@ class VouchersApi(object):
         :return: VoucherBoughtResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.buy_vouchers_with_status_with_http_info(user, params, confirmation_password=confirmation_password, **kwargs)  # type: ignore[no-any-return]
+        return self.buy_vouchers_with_status_with_http_info(user, params, confirmation_password=confirmation_password, **kwargs)
 
     def buy_vouchers_with_status_with_http_info(
         self,
@@ -306,7 +306,7 @@ class VouchersApi(object):
         :return: UserVouchersDataForSearch
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_user_vouchers_data_for_search_with_http_info(user, fields=fields, relation=relation, **kwargs)  # type: ignore[no-any-return]
+        return self.get_user_vouchers_data_for_search_with_http_info(user, fields=fields, relation=relation, **kwargs)
 
     def get_user_vouchers_data_for_search_with_http_info(
         self,
@@ -344,7 +344,7 @@ class VouchersApi(object):
         :return: VoucherDataForBuy
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_voucher_data_for_buy_with_http_info(user, type, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_voucher_data_for_buy_with_http_info(user, type, fields=fields, **kwargs)
 
     def get_voucher_data_for_buy_with_http_info(
         self,
@@ -382,7 +382,7 @@ class VouchersApi(object):
         :return: VoucherDataForRedeem
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_voucher_data_for_redeem_with_http_info(user, token, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_voucher_data_for_redeem_with_http_info(user, token, fields=fields, **kwargs)
 
     def get_voucher_data_for_redeem_with_http_info(
         self,
@@ -418,7 +418,7 @@ class VouchersApi(object):
         :return: VoucherInitialDataForRedeem
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_voucher_initial_data_for_redeem_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.get_voucher_initial_data_for_redeem_with_http_info(user, fields=fields, **kwargs)
 
     def get_voucher_initial_data_for_redeem_with_http_info(
         self,
@@ -453,7 +453,7 @@ class VouchersApi(object):
         :return: bytes
         """
         kwargs["_return_http_data_only"] = True
-        return self.get_voucher_qr_code_with_http_info(key, size=size, **kwargs)  # type: ignore[no-any-return]
+        return self.get_voucher_qr_code_with_http_info(key, size=size, **kwargs)
 
     def get_voucher_qr_code_with_http_info(
         self,
@@ -488,7 +488,7 @@ class VouchersApi(object):
         :return: list[VoucherTypeDetailed]
         """
         kwargs["_return_http_data_only"] = True
-        return self.list_voucher_types_for_buy_with_http_info(user, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.list_voucher_types_for_buy_with_http_info(user, fields=fields, **kwargs)
 
     def list_voucher_types_for_buy_with_http_info(
         self,
@@ -525,7 +525,7 @@ class VouchersApi(object):
         :return: VoucherRedeemResult
         """
         kwargs["_return_http_data_only"] = True
-        return self.redeem_voucher_with_http_info(user, token, redeem=redeem, **kwargs)  # type: ignore[no-any-return]
+        return self.redeem_voucher_with_http_info(user, token, redeem=redeem, **kwargs)
 
     def redeem_voucher_with_http_info(
         self,
@@ -581,7 +581,7 @@ class VouchersApi(object):
         :return: list[VoucherResult]
         """
         kwargs["_return_http_data_only"] = True
-        return self.search_user_vouchers_with_http_info(user, fields=fields, amount_range=amount_range, creation_period=creation_period, expiration_period=expiration_period, page=page, page_size=page_size, redeem_period=redeem_period, relation=relation, statuses=statuses, token=token, types=types, **kwargs)  # type: ignore[no-any-return]
+        return self.search_user_vouchers_with_http_info(user, fields=fields, amount_range=amount_range, creation_period=creation_period, expiration_period=expiration_period, page=page, page_size=page_size, redeem_period=redeem_period, relation=relation, statuses=statuses, token=token, types=types, **kwargs)
 
     def search_user_vouchers_with_http_info(
         self,
@@ -626,7 +626,7 @@ class VouchersApi(object):
         :return: VoucherView
         """
         kwargs["_return_http_data_only"] = True
-        return self.view_voucher_with_http_info(key, fields=fields, **kwargs)  # type: ignore[no-any-return]
+        return self.view_voucher_with_http_info(key, fields=fields, **kwargs)
 
     def view_voucher_with_http_info(
         self,

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_order_action import BaseOrderAction
@@ -16,3 +16,13 @@ class AcceptOrderByBuyer(BaseOrderAction):
     """
 
     payment_type: Optional[str] = _field("paymentType", "str", "Either the internal name or id of the selected payment type (if any).")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            payment_type: Optional[str] = None,
+            remarks: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

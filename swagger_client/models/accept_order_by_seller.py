@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Optional
+
 from swagger_client.models.base_order_action import BaseOrderAction
 
 
@@ -12,4 +14,12 @@ class AcceptOrderBySeller(BaseOrderAction):
     Inherited from BaseOrderAction: ``remarks``.
     """
 
-    pass
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            remarks: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

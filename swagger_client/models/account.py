@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
@@ -20,3 +20,14 @@ class Account(Entity):
 
     number: Optional[str] = _field("number", "str", "The account number")
     type: Optional[EntityReference] = _field("type", "EntityReference", "Reference to the account type")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            number: Optional[str] = None,
+            type: Optional[EntityReference] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import alias as _alias
@@ -17,3 +17,14 @@ class AccountBalanceEntry(Model):
     _date: Optional[datetime.datetime] = _field("date", "datetime", "The balance date")
     amount: Optional[str] = _field("amount", "str", "The balance")
     date: Optional[datetime.datetime] = _alias("_date")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            _date: Optional[datetime.datetime] = None,
+            amount: Optional[str] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
@@ -23,3 +23,15 @@ class AccountBalanceHistoryResult(Entity):
     account: Optional[AccountWithHistoryStatus] = _field("account", "AccountWithHistoryStatus", "The account with status")
     interval: Optional[TimeInterval] = _field("interval", "TimeInterval", "The actually used interval between data points. Specially useful when no interval is passed as parameter, and one is assumed.")
     balances: Optional[List[AccountBalanceEntry]] = _field("balances", "list[AccountBalanceEntry]", "Each data point")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            account: Optional[AccountWithHistoryStatus] = None,
+            interval: Optional[TimeInterval] = None,
+            balances: Optional[List[AccountBalanceEntry]] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

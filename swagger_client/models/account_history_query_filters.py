@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_transfer_query_filters import BaseTransferQueryFilters
@@ -17,3 +18,33 @@ class AccountHistoryQueryFilters(BaseTransferQueryFilters):
 
     custom_fields: Optional[List[str]] = _field("customFields", "list[str]", "Transaction custom field values used as filters. Is a comma-separated array, where each part consists in two parts: the internal name (or custom field id) of the field, and a value, both separated by : (colon).  For example, `customFields=field1:value1,field2:value2`. Sometimes multiple values are accepted. In this case, the multiple values are separated by pipes. For example, customFields=field1:valueA|valueB. Enumerated fields accept multiple values, while numeric and date fields also accept ranges, which are two values, pipe-separated. For example, `customFields=rank:bronze|silver,documentDate:2000-01-01|2001-12-31` would match results whose custom field with internal name `rank` is either `bronze` or `silver`, and whose `documentDate` is between January 1, 2000 and December 31, 2001. To specify a single bound in ranges (like birth dates before December 31, 2001), use a pipe in one of the values, like `customFields=documentDate:|2001-12-31`.\n\nA note for dynamic custom fields: If a script is used to generate possible values for search, the list will be returned in the  corresponding data, and it is sent as a pipe-separated list of values (not labels). For example: `customFields=dynamic:a|b|c`. However, it is also possible to perform a partial-match search using the dynamic value label. In this case a single value, prefixed or enclosed by single quotes should be used. For example: `customFields=dynamic:'business` or `customFields=dynamic:'business'`.")
     direction: Optional[str] = _field("direction", "TransferDirectionEnum", "Indicates whether from an account POV a transfer is a credit or debit Possible values are:\n* credit: The transfer impacts the balance positively\n* debit: The transfer impacts the balance negatively")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            custom_fields: Optional[List[str]] = None,
+            direction: Optional[str] = None,
+            transfer_kinds: Optional[List[str]] = None,
+            charged_back: Optional[bool] = None,
+            statuses: Optional[List[str]] = None,
+            order_by: Optional[str] = None,
+            date_period: Optional[List[datetime.datetime]] = None,
+            transfer_filters: Optional[List[str]] = None,
+            transfer_types: Optional[List[str]] = None,
+            transaction_number: Optional[str] = None,
+            user: Optional[str] = None,
+            groups: Optional[List[str]] = None,
+            by: Optional[str] = None,
+            broker: Optional[str] = None,
+            channels: Optional[List[str]] = None,
+            excluded_ids: Optional[List[str]] = None,
+            access_clients: Optional[List[str]] = None,
+            include_generated_by_access_client: Optional[bool] = None,
+            from_current_access_client: Optional[bool] = None,
+            amount_range: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import alias as _alias
 from swagger_client.model_base import field as _field
@@ -32,3 +32,22 @@ class AccountHistoryResult(Entity):
     transaction: Optional[Transaction] = _field("transaction", "Transaction", "If this balance transfer was originated from a transaction (like a payment or scheduled payment), contains the reference to this transaction.")
     statuses: Optional[Dict[str, str]] = _field("statuses", "dict(str, str)", "contains the current status internal name or id, keyed by the flow internal name or id")
     date: Optional[datetime.datetime] = _alias("_date")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            _date: Optional[datetime.datetime] = None,
+            amount: Optional[str] = None,
+            related_account: Optional[AccountWithOwner] = None,
+            type: Optional[TransferType] = None,
+            description: Optional[str] = None,
+            transaction_number: Optional[str] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            transaction: Optional[Transaction] = None,
+            statuses: Optional[Dict[str, str]] = None,
+            id: Optional[str] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.account_status import AccountStatus
@@ -26,3 +26,28 @@ class AccountHistoryStatus(AccountStatus):
     incoming: Optional[AmountSummary] = _field("incoming", "AmountSummary", "The summary of incoming transfers")
     outgoing: Optional[AmountSummary] = _field("outgoing", "AmountSummary", "The summary of outgoing transfers")
     net_inflow: Optional[str] = _field("netInflow", "str", "The raw difference between incoming and outgoing transfers in the informed period")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            begin_date: Optional[datetime.datetime] = None,
+            balance_at_begin: Optional[str] = None,
+            end_date: Optional[datetime.datetime] = None,
+            balance_at_end: Optional[str] = None,
+            incoming: Optional[AmountSummary] = None,
+            outgoing: Optional[AmountSummary] = None,
+            net_inflow: Optional[str] = None,
+            balance: Optional[str] = None,
+            credit_limit: Optional[str] = None,
+            upper_credit_limit: Optional[str] = None,
+            reserved_amount: Optional[str] = None,
+            available_balance: Optional[str] = None,
+            negative_since: Optional[datetime.datetime] = None,
+            a_rate: Optional[str] = None,
+            d_rate: Optional[str] = None,
+            rate_balance_correction: Optional[str] = None,
+            virtual_rated_balance: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

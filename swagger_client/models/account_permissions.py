@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -22,3 +22,17 @@ class AccountPermissions(Model):
     user_payments: Optional[List[RelatedTransferType]] = _field("userPayments", "list[RelatedTransferType]", "Payment types allowed to be performed to other users")
     self_payments: Optional[List[RelatedTransferType]] = _field("selfPayments", "list[RelatedTransferType]", "Payment types allowed to be performed to other self accounts. Only returned for user accounts.")
     pos_payments: Optional[List[RelatedTransferType]] = _field("posPayments", "list[RelatedTransferType]", "Payment types allowed to be used on POS (receive payments from other users). Only returned for user accounts.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            account: Optional[AccountWithCurrency] = None,
+            visible: Optional[bool] = None,
+            system_payments: Optional[List[RelatedTransferType]] = None,
+            user_payments: Optional[List[RelatedTransferType]] = None,
+            self_payments: Optional[List[RelatedTransferType]] = None,
+            pos_payments: Optional[List[RelatedTransferType]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

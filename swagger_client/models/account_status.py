@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -23,3 +23,21 @@ class AccountStatus(Model):
     d_rate: Optional[str] = _field("dRate", "str", "The balance maturity")
     rate_balance_correction: Optional[str] = _field("rateBalanceCorrection", "str")
     virtual_rated_balance: Optional[str] = _field("virtualRatedBalance", "str")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            balance: Optional[str] = None,
+            credit_limit: Optional[str] = None,
+            upper_credit_limit: Optional[str] = None,
+            reserved_amount: Optional[str] = None,
+            available_balance: Optional[str] = None,
+            negative_since: Optional[datetime.datetime] = None,
+            a_rate: Optional[str] = None,
+            d_rate: Optional[str] = None,
+            rate_balance_correction: Optional[str] = None,
+            virtual_rated_balance: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

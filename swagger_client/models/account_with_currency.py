@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.account import Account
 
 if TYPE_CHECKING:
     from swagger_client.models.currency import Currency
+    from swagger_client.models.entity_reference import EntityReference
 
 
 class AccountWithCurrency(Account):
@@ -19,3 +20,15 @@ class AccountWithCurrency(Account):
     """
 
     currency: Optional[Currency] = _field("currency", "Currency", "Reference to the currency")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            currency: Optional[Currency] = None,
+            number: Optional[str] = None,
+            type: Optional[EntityReference] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.account import Account
 
 if TYPE_CHECKING:
+    from swagger_client.models.entity_reference import EntityReference
     from swagger_client.models.user import User
 
 
@@ -20,3 +21,16 @@ class AccountWithOwner(Account):
 
     kind: Optional[str] = _field("kind", "AccountKind", "Indicates whether an account belongs to system or user Possible values are:\n* system: System account, there is only one account per type in the system. Managed only by administrators\n* user: User account, there is one account of this type per user.")
     user: Optional[User] = _field("user", "User", "Only returned if `kind` is `user`. Is a reference to the owner user.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            kind: Optional[str] = None,
+            user: Optional[User] = None,
+            number: Optional[str] = None,
+            type: Optional[EntityReference] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.account_with_currency import AccountWithCurrency
 
 if TYPE_CHECKING:
     from swagger_client.models.account_status import AccountStatus
+    from swagger_client.models.currency import Currency
+    from swagger_client.models.entity_reference import EntityReference
 
 
 class AccountWithStatus(AccountWithCurrency):
@@ -19,3 +21,16 @@ class AccountWithStatus(AccountWithCurrency):
     """
 
     status: Optional[AccountStatus] = _field("status", "AccountStatus", "The account status")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            status: Optional[AccountStatus] = None,
+            currency: Optional[Currency] = None,
+            number: Optional[str] = None,
+            type: Optional[EntityReference] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -18,3 +18,14 @@ class ActivateClientResult(Model):
     token: Optional[str] = _field("token", "str", "The generated access client token. It should be passed using the `Access-Client-Token` header. If a prefix was informed on activation, it will not be returned, here, but should be sent prepending the returned token", secret=True)
     access_client: Optional[EntityReference] = _field("accessClient", "EntityReference", "A reference to the activated access client")
     access_client_type: Optional[EntityReference] = _field("accessClientType", "EntityReference", "A reference to the access client type")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            token: Optional[str] = None,
+            access_client: Optional[EntityReference] = None,
+            access_client_type: Optional[EntityReference] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

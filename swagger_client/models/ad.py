@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.named_entity import NamedEntity
@@ -20,3 +20,15 @@ class Ad(NamedEntity):
 
     kind: Optional[str] = _field("kind", "AdKind", "The possible kinds of an advertisement Possible values are:\n* simple: A simple advertisement that can be viewed, but not directly bought\n* webshop: An advertisement that is part of an webshop. Can be bought, there is stock management, etc.")
     image: Optional[Image] = _field("image", "Image", "The primary advertisement image")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            kind: Optional[str] = None,
+            image: Optional[Image] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

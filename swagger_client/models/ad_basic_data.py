@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -21,3 +21,15 @@ class AdBasicData(Model):
     requires_authorization: Optional[bool] = _field("requiresAuthorization", "bool", "Indicates whether advertisements require an authorization from the administration in order to be published for other users to see")
     categories: Optional[List[AdCategoryWithChildren]] = _field("categories", "list[AdCategoryWithChildren]", "The advertisement categoriesn each with its children, forming a tree")
     addresses: Optional[List[Address]] = _field("addresses", "list[Address]", "The addresses of the advertisement owner, so specific ones can be linked to the advertisement.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            requires_authorization: Optional[bool] = None,
+            categories: Optional[List[AdCategoryWithChildren]] = None,
+            addresses: Optional[List[Address]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

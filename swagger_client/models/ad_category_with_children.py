@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -20,3 +20,16 @@ class AdCategoryWithChildren(InternalNamedEntity):
 
     image: Optional[Image] = _field("image", "Image", "The category image.")
     children: Optional[List[AdCategoryWithChildren]] = _field("children", "list[AdCategoryWithChildren]", "The child categories")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            image: Optional[Image] = None,
+            children: Optional[List[AdCategoryWithChildren]] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.ad_basic_data import AdBasicData
 
 if TYPE_CHECKING:
+    from swagger_client.models.ad_category_with_children import AdCategoryWithChildren
     from swagger_client.models.ad_edit import AdEdit
+    from swagger_client.models.address import Address
     from swagger_client.models.custom_field_binary_values import CustomFieldBinaryValues
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
 
 
 class AdDataForEdit(AdBasicData):
@@ -23,3 +26,19 @@ class AdDataForEdit(AdBasicData):
     remove: Optional[bool] = _field("remove", "bool", "Indicates whether the current ad can be edited by the currently authenticated used.")
     advertisement: Optional[AdEdit] = _field("advertisement", "AdEdit", "The advertisement that is being edited")
     binary_values: Optional[CustomFieldBinaryValues] = _field("binaryValues", "CustomFieldBinaryValues", "Holds the current values for file / image custom fields as lists of `StoredFile`s / `Image`s.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            edit: Optional[bool] = None,
+            remove: Optional[bool] = None,
+            advertisement: Optional[AdEdit] = None,
+            binary_values: Optional[CustomFieldBinaryValues] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            requires_authorization: Optional[bool] = None,
+            categories: Optional[List[AdCategoryWithChildren]] = None,
+            addresses: Optional[List[Address]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

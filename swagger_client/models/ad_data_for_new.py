@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.ad_basic_data import AdBasicData
 
 if TYPE_CHECKING:
+    from swagger_client.models.ad_category_with_children import AdCategoryWithChildren
     from swagger_client.models.ad_new import AdNew
+    from swagger_client.models.address import Address
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
 
 
 class AdDataForNew(AdBasicData):
@@ -19,3 +22,16 @@ class AdDataForNew(AdBasicData):
     """
 
     advertisement: Optional[AdNew] = _field("advertisement", "AdNew", "The advertisement that is being created")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            advertisement: Optional[AdNew] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            requires_authorization: Optional[bool] = None,
+            categories: Optional[List[AdCategoryWithChildren]] = None,
+            addresses: Optional[List[Address]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_ad_data_for_search import BaseAdDataForSearch
 
 if TYPE_CHECKING:
+    from swagger_client.models.ad_category_with_children import AdCategoryWithChildren
     from swagger_client.models.ad_query_filters import AdQueryFilters
+    from swagger_client.models.basic_profile_field_input import BasicProfileFieldInput
+    from swagger_client.models.currency import Currency
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
     from swagger_client.models.group import Group
+    from swagger_client.models.search_by_distance_data import SearchByDistanceData
 
 
 class AdDataForSearch(BaseAdDataForSearch):
@@ -22,3 +27,26 @@ class AdDataForSearch(BaseAdDataForSearch):
     groups: Optional[List[Group]] = _field("groups", "list[Group]", "The groups the authenticated user can use to filter users. Admins can always filter by groups, while users depend on a permission, which can be to only view group sets, only groups or none.")
     default_groups: Optional[List[str]] = _field("defaultGroups", "list[str]", "The internal names (or ids, if missing) of the groups which should be presented by default on user search")
     query: Optional[AdQueryFilters] = _field("query", "AdQueryFilters", "Default query filters to search advertisements")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            groups: Optional[List[Group]] = None,
+            default_groups: Optional[List[str]] = None,
+            query: Optional[AdQueryFilters] = None,
+            visible_kinds: Optional[List[str]] = None,
+            categories: Optional[List[AdCategoryWithChildren]] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            fields_in_basic_search: Optional[List[str]] = None,
+            fields_in_advanced_search: Optional[List[str]] = None,
+            fields_in_list: Optional[List[str]] = None,
+            basic_profile_fields: Optional[List[BasicProfileFieldInput]] = None,
+            address_fields_in_search: Optional[List[str]] = None,
+            custom_profile_fields: Optional[List[CustomFieldDetailed]] = None,
+            currencies: Optional[List[Currency]] = None,
+            search_by_distance_data: Optional[SearchByDistanceData] = None,
+            categories_display: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.named_entity import NamedEntity
@@ -22,3 +22,17 @@ class AdDeliveryMethod(NamedEntity):
     delivery_time: Optional[TimeInterval] = _field("deliveryTime", "TimeInterval", "The delivery time.")
     description: Optional[str] = _field("description", "str", "Description of the delivery method (if any).")
     charge_amount: Optional[str] = _field("chargeAmount", "str", "The delivery method charge amount. Required if `chargeType` is `fixed`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            charge_type: Optional[str] = None,
+            delivery_time: Optional[TimeInterval] = None,
+            description: Optional[str] = None,
+            charge_amount: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_ad_detailed import BaseAdDetailed
 
 if TYPE_CHECKING:
     from swagger_client.models.date_period import DatePeriod
+    from swagger_client.models.image import Image
     from swagger_client.models.user import User
 
 
@@ -23,3 +24,20 @@ class AdDetailed(BaseAdDetailed):
     owner: Optional[User] = _field("owner", "User", "The user which owns this advertisement")
     publication_period: Optional[DatePeriod] = _field("publicationPeriod", "DatePeriod", "The date period this advertisement is published")
     price: Optional[str] = _field("price", "str", "The regular price.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            description: Optional[str] = None,
+            owner: Optional[User] = None,
+            publication_period: Optional[DatePeriod] = None,
+            price: Optional[str] = None,
+            status: Optional[str] = None,
+            kind: Optional[str] = None,
+            image: Optional[Image] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.ad_manage import AdManage
+
+if TYPE_CHECKING:
+    from swagger_client.models.date_period import DatePeriod
 
 
 class AdEdit(AdManage):
@@ -16,3 +19,22 @@ class AdEdit(AdManage):
     """
 
     version: Optional[int] = _field("version", "int", "The version stamp for the current object, used for optimistic locking. When saving, the same version as previously received needs to be passed back. If no one else has saved the object, the version will match and the object will be updated. However, if someone other has saved the object, the version will no longer match, and an error will be raised. This is used to prevent multiple users (or processes) from updating the same object and unwilingly overridding the property values, leading to data loss.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            version: Optional[int] = None,
+            name: Optional[str] = None,
+            description: Optional[str] = None,
+            publication_period: Optional[DatePeriod] = None,
+            categories: Optional[List[str]] = None,
+            currency: Optional[str] = None,
+            price: Optional[str] = None,
+            promotional_price: Optional[str] = None,
+            promotional_period: Optional[DatePeriod] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            addresses: Optional[List[str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

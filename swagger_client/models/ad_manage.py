@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -25,3 +25,21 @@ class AdManage(Model):
     promotional_period: Optional[DatePeriod] = _field("promotionalPeriod", "DatePeriod", "The promotional period, the one when `promotionalPrice` is valid")
     custom_values: Optional[Dict[str, str]] = _field("customValues", "dict(str, str)", 'Holds the custom field values, keyed by field internal name or id. The format of the value depends on the custom field type. Example: `{..., "customValues": {"gender": "male", "birthDate": "1980-10-27"}}`')
     addresses: Optional[List[str]] = _field("addresses", "list[str]", "Ids of addresses (belogining to the advertisement owner) this advertisement is available at.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            name: Optional[str] = None,
+            description: Optional[str] = None,
+            publication_period: Optional[DatePeriod] = None,
+            categories: Optional[List[str]] = None,
+            currency: Optional[str] = None,
+            price: Optional[str] = None,
+            promotional_price: Optional[str] = None,
+            promotional_period: Optional[DatePeriod] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            addresses: Optional[List[str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.ad_manage import AdManage
+
+if TYPE_CHECKING:
+    from swagger_client.models.date_period import DatePeriod
 
 
 class AdNew(AdManage):
@@ -19,3 +22,25 @@ class AdNew(AdManage):
     submit_for_authorization: Optional[bool] = _field("submitForAuthorization", "bool", "Only useful when authorization is required (`AdDataForNew`/`AdDataForEdit`.`requiresAuthorization` flag is `true`). Indicates whether the advertisement will be initially submitted for authorization (status = `pending`) or kept in the `draft` status.")
     hidden: Optional[bool] = _field("hidden", "bool", "Only useful when authorization is not required (`AdDataForNew`/`AdDataForEdit`.`requiresAuthorization` flag is `false`). Indicates whether the initial status for the advertisement should be `hidden` (when `true`) or `active` (when `false`).")
     images: Optional[List[str]] = _field("images", "list[str]", "The ids of previously uploaded user temporary images to be initially used as advertisement images")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            kind: Optional[str] = None,
+            submit_for_authorization: Optional[bool] = None,
+            hidden: Optional[bool] = None,
+            images: Optional[List[str]] = None,
+            name: Optional[str] = None,
+            description: Optional[str] = None,
+            publication_period: Optional[DatePeriod] = None,
+            categories: Optional[List[str]] = None,
+            currency: Optional[str] = None,
+            price: Optional[str] = None,
+            promotional_price: Optional[str] = None,
+            promotional_period: Optional[DatePeriod] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            addresses: Optional[List[str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

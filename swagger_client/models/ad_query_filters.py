@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.basic_ad_query_filters import BasicAdQueryFilters
@@ -19,3 +20,33 @@ class AdQueryFilters(BasicAdQueryFilters):
     broker: Optional[str] = _field("broker", "str", "Either id or an identification, such as login name, e-mail, etc, for the broker of the advertisement owner. The allowed identification methods are those the authenticated user can use on keywords search.")
     groups: Optional[List[str]] = _field("groups", "list[str]", "Array of either id or internal names of user groups the advertisement owner must belong to")
     return_editable: Optional[bool] = _field("returnEditable", "bool", "Whether to return the editable property. Passing `true` will impact the performance a bit, as for each returned advertisement some statuses and permissions need to be checked.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            owner: Optional[str] = None,
+            broker: Optional[str] = None,
+            groups: Optional[List[str]] = None,
+            return_editable: Optional[bool] = None,
+            custom_fields: Optional[List[str]] = None,
+            category: Optional[str] = None,
+            currency: Optional[str] = None,
+            price_range: Optional[List[str]] = None,
+            has_images: Optional[bool] = None,
+            publication_period: Optional[List[datetime.datetime]] = None,
+            expiration_period: Optional[List[datetime.datetime]] = None,
+            kind: Optional[str] = None,
+            statuses: Optional[List[str]] = None,
+            order_by: Optional[str] = None,
+            address_result: Optional[str] = None,
+            latitude: Optional[float] = None,
+            longitude: Optional[float] = None,
+            max_distance: Optional[float] = None,
+            keywords: Optional[str] = None,
+            profile_fields: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
@@ -20,3 +20,16 @@ class AdQuestion(Entity):
     question_date: Optional[datetime.datetime] = _field("questionDate", "datetime", "The question date and time.")
     answer: Optional[str] = _field("answer", "str", "The answer for the question (if any).")
     answer_date: Optional[datetime.datetime] = _field("answerDate", "datetime", "The answer date and time.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            question: Optional[str] = None,
+            question_date: Optional[datetime.datetime] = None,
+            answer: Optional[str] = None,
+            answer_date: Optional[datetime.datetime] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

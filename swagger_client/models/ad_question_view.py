@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.ad_question import AdQuestion
@@ -19,3 +20,17 @@ class AdQuestionView(AdQuestion):
     """
 
     user: Optional[User] = _field("user", "User", "The user which asked the question")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[User] = None,
+            question: Optional[str] = None,
+            question_date: Optional[datetime.datetime] = None,
+            answer: Optional[str] = None,
+            answer_date: Optional[datetime.datetime] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

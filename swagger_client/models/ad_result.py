@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.ad_detailed import AdDetailed
 
 if TYPE_CHECKING:
     from swagger_client.models.address import Address
+    from swagger_client.models.date_period import DatePeriod
+    from swagger_client.models.image import Image
+    from swagger_client.models.user import User
 
 
 class AdResult(AdDetailed):
@@ -24,3 +27,26 @@ class AdResult(AdDetailed):
     categories: Optional[List[str]] = _field("categories", "list[str]", "Either internal name or id of categories this advertisement belongs to. In most cases an advertisement will have a single category, but this depends on the Cyclos configuration.")
     currency: Optional[str] = _field("currency", "str", "Either internal name or id of the advertisement's price currency")
     editable: Optional[bool] = _field("editable", "bool", "Indicates if the advertisement can be edited according to the logged user's permissions and advertisement status.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            promotional_price: Optional[str] = None,
+            address: Optional[Address] = None,
+            distance: Optional[float] = None,
+            categories: Optional[List[str]] = None,
+            currency: Optional[str] = None,
+            editable: Optional[bool] = None,
+            description: Optional[str] = None,
+            owner: Optional[User] = None,
+            publication_period: Optional[DatePeriod] = None,
+            price: Optional[str] = None,
+            status: Optional[str] = None,
+            kind: Optional[str] = None,
+            image: Optional[Image] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.ad_detailed import AdDetailed
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from swagger_client.models.date_period import DatePeriod
     from swagger_client.models.image import Image
     from swagger_client.models.operation import Operation
+    from swagger_client.models.user import User
 
 
 class AdView(AdDetailed):
@@ -49,3 +50,43 @@ class AdView(AdDetailed):
     stock_quantity: Optional[str] = _field("stockQuantity", "str", "The stock disponibility. Only if `unlimitedStock` is false and the  'Stock type' was not marked as 'Not available' (through the web  interface).")
     unlimited_stock: Optional[bool] = _field("unlimitedStock", "bool", "If true then it means there is always disponibility of the webshop ad.")
     operations: Optional[List[Operation]] = _field("operations", "list[Operation]", "List of runnable custom operations.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            categories: Optional[List[AdCategoryWithParent]] = None,
+            custom_values: Optional[List[CustomFieldValue]] = None,
+            currency: Optional[Currency] = None,
+            promotional_price: Optional[str] = None,
+            promotional_period: Optional[DatePeriod] = None,
+            promotional_period_active: Optional[bool] = None,
+            can_manage: Optional[bool] = None,
+            can_buy: Optional[bool] = None,
+            can_ask: Optional[bool] = None,
+            questions_enabled: Optional[bool] = None,
+            additional_images: Optional[List[Image]] = None,
+            addresses: Optional[List[Address]] = None,
+            user_addresses: Optional[List[Address]] = None,
+            ad_addresses: Optional[List[Address]] = None,
+            questions: Optional[List[AdQuestionView]] = None,
+            allow_decimal: Optional[bool] = None,
+            delivery_methods: Optional[List[AdDeliveryMethod]] = None,
+            max_allowed_in_cart: Optional[str] = None,
+            min_allowed_in_cart: Optional[str] = None,
+            product_number: Optional[str] = None,
+            stock_quantity: Optional[str] = None,
+            unlimited_stock: Optional[bool] = None,
+            operations: Optional[List[Operation]] = None,
+            description: Optional[str] = None,
+            owner: Optional[User] = None,
+            publication_period: Optional[DatePeriod] = None,
+            price: Optional[str] = None,
+            status: Optional[str] = None,
+            kind: Optional[str] = None,
+            image: Optional[Image] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

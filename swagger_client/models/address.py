@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.named_entity import NamedEntity
@@ -30,3 +30,25 @@ class Address(NamedEntity):
     region: Optional[str] = _field("region", "str", "The region or state")
     country: Optional[str] = _field("country", "str", "The country, represented as 2-letter, uppercase, ISO 3166-1 code")
     location: Optional[GeographicalCoordinate] = _field("location", "GeographicalCoordinate", "The geolocation of the current address")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            address_line1: Optional[str] = None,
+            address_line2: Optional[str] = None,
+            street: Optional[str] = None,
+            building_number: Optional[str] = None,
+            complement: Optional[str] = None,
+            zip: Optional[str] = None,
+            po_box: Optional[str] = None,
+            neighborhood: Optional[str] = None,
+            city: Optional[str] = None,
+            region: Optional[str] = None,
+            country: Optional[str] = None,
+            location: Optional[GeographicalCoordinate] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

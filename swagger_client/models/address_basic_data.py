@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.address_configuration import AddressConfiguration
@@ -20,3 +20,16 @@ class AddressBasicData(AddressConfiguration):
 
     manage_privacy: Optional[bool] = _field("managePrivacy", "bool", "Can the authenticated user manage the privacy of this address?")
     confirmation_password_input: Optional[PasswordInput] = _field("confirmationPasswordInput", "PasswordInput", "If a confirmation password is used, contains the definitions on how to request that password from the user. This confirmation password is required when performing sensible actions. Sometimes this is dynamic, for example, the confirmation might be configured to be used only once per session, or operations like payments may have a limit per day to be without confirmation (pinless).")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            manage_privacy: Optional[bool] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            use_map: Optional[bool] = None,
+            enabled_fields: Optional[List[str]] = None,
+            required_fields: Optional[List[str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -15,3 +15,14 @@ class AddressConfiguration(Model):
     use_map: Optional[bool] = _field("useMap", "bool", "Indicates whether maps are enabled in Cyclos")
     enabled_fields: Optional[List[str]] = _field("enabledFields", "list[AddressFieldEnum]", "Contains the address fields that are enabled in Cyclos Possibles values for each array element are:\n* addressLine1: The first line of the descriptive address\n* addressLine2: The second line of the descriptive address\n* buildingNumber: The numeric identifier for a land parcel, house, building or other\n* city: The city name\n* complement: The complement (like apartment number)\n* country: The country, represented as 2-letter, uppercase, ISO 3166-1 code\n* neighborhood: The neighborhood name\n* poBox: The post-office box, is an uniquely addressable box\n* region: The region or state\n* street: The street name\n* zip: A zip code that identifies a specific geographic (postal) delivery area")
     required_fields: Optional[List[str]] = _field("requiredFields", "list[AddressFieldEnum]", "Contains the address fields that are required in Cyclos Possibles values for each array element are:\n* addressLine1: The first line of the descriptive address\n* addressLine2: The second line of the descriptive address\n* buildingNumber: The numeric identifier for a land parcel, house, building or other\n* city: The city name\n* complement: The complement (like apartment number)\n* country: The country, represented as 2-letter, uppercase, ISO 3166-1 code\n* neighborhood: The neighborhood name\n* poBox: The post-office box, is an uniquely addressable box\n* region: The region or state\n* street: The street name\n* zip: A zip code that identifies a specific geographic (postal) delivery area")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            use_map: Optional[bool] = None,
+            enabled_fields: Optional[List[str]] = None,
+            required_fields: Optional[List[str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

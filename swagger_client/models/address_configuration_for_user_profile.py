@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.address_configuration import AddressConfiguration
@@ -23,3 +23,19 @@ class AddressConfigurationForUserProfile(AddressConfiguration):
     edit: Optional[bool] = _field("edit", "bool", "Can edit addresses?")
     manage_privacy: Optional[bool] = _field("managePrivacy", "bool", "Can manage the privacy of addresses?")
     max_addresses: Optional[int] = _field("maxAddresses", "int", "The maximum number of addresses the user can own")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            address: Optional[AddressNew] = None,
+            availability: Optional[str] = None,
+            edit: Optional[bool] = None,
+            manage_privacy: Optional[bool] = None,
+            max_addresses: Optional[int] = None,
+            use_map: Optional[bool] = None,
+            enabled_fields: Optional[List[str]] = None,
+            required_fields: Optional[List[str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.address_basic_data import AddressBasicData
 
 if TYPE_CHECKING:
     from swagger_client.models.address_edit import AddressEdit
+    from swagger_client.models.password_input import PasswordInput
 
 
 class AddressDataForEdit(AddressBasicData):
@@ -21,3 +22,19 @@ class AddressDataForEdit(AddressBasicData):
     address: Optional[AddressEdit] = _field("address", "AddressEdit", "The address that is being edited. This value can be modified and sent back on `PUT /addresses/{id}`.")
     edit: Optional[bool] = _field("edit", "bool", "Can the authenticated user edit this address?")
     remove: Optional[bool] = _field("remove", "bool", "Can the authenticated user remove this address?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            address: Optional[AddressEdit] = None,
+            edit: Optional[bool] = None,
+            remove: Optional[bool] = None,
+            manage_privacy: Optional[bool] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            use_map: Optional[bool] = None,
+            enabled_fields: Optional[List[str]] = None,
+            required_fields: Optional[List[str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

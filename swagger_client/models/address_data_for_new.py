@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.address_basic_data import AddressBasicData
 
 if TYPE_CHECKING:
     from swagger_client.models.address_new import AddressNew
+    from swagger_client.models.password_input import PasswordInput
 
 
 class AddressDataForNew(AddressBasicData):
@@ -19,3 +20,17 @@ class AddressDataForNew(AddressBasicData):
     """
 
     address: Optional[AddressNew] = _field("address", "AddressNew", "The address populated with the default fields. This value can be modified and sent back on `POST /{user}/addresses`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            address: Optional[AddressNew] = None,
+            manage_privacy: Optional[bool] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            use_map: Optional[bool] = None,
+            enabled_fields: Optional[List[str]] = None,
+            required_fields: Optional[List[str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

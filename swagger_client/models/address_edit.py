@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.address_manage import AddressManage
+
+if TYPE_CHECKING:
+    from swagger_client.models.geographical_coordinate import GeographicalCoordinate
 
 
 class AddressEdit(AddressManage):
@@ -16,3 +19,27 @@ class AddressEdit(AddressManage):
     """
 
     version: Optional[int] = _field("version", "int", "The version stamp for the current object, used for optimistic locking. When saving, the same version as previously received needs to be passed back. If no one else has saved the object, the version will match and the object will be updated. However, if someone other has saved the object, the version will no longer match, and an error will be raised. This is used to prevent multiple users (or processes) from updating the same object and unwilingly overridding the property values, leading to data loss.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            version: Optional[int] = None,
+            name: Optional[str] = None,
+            address_line1: Optional[str] = None,
+            address_line2: Optional[str] = None,
+            street: Optional[str] = None,
+            building_number: Optional[str] = None,
+            complement: Optional[str] = None,
+            zip: Optional[str] = None,
+            po_box: Optional[str] = None,
+            neighborhood: Optional[str] = None,
+            city: Optional[str] = None,
+            region: Optional[str] = None,
+            country: Optional[str] = None,
+            location: Optional[GeographicalCoordinate] = None,
+            default_address: Optional[bool] = None,
+            hidden: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

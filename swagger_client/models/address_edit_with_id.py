@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.address_edit import AddressEdit
+
+if TYPE_CHECKING:
+    from swagger_client.models.geographical_coordinate import GeographicalCoordinate
 
 
 class AddressEditWithId(AddressEdit):
@@ -16,3 +19,28 @@ class AddressEditWithId(AddressEdit):
     """
 
     id: Optional[str] = _field("id", "str", "The internal entity identifier")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            id: Optional[str] = None,
+            version: Optional[int] = None,
+            name: Optional[str] = None,
+            address_line1: Optional[str] = None,
+            address_line2: Optional[str] = None,
+            street: Optional[str] = None,
+            building_number: Optional[str] = None,
+            complement: Optional[str] = None,
+            zip: Optional[str] = None,
+            po_box: Optional[str] = None,
+            neighborhood: Optional[str] = None,
+            city: Optional[str] = None,
+            region: Optional[str] = None,
+            country: Optional[str] = None,
+            location: Optional[GeographicalCoordinate] = None,
+            default_address: Optional[bool] = None,
+            hidden: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -30,3 +30,26 @@ class AddressManage(Model):
     location: Optional[GeographicalCoordinate] = _field("location", "GeographicalCoordinate", "The geolocation of the current address")
     default_address: Optional[bool] = _field("defaultAddress", "bool", "Indicates whether this is the default address for the user")
     hidden: Optional[bool] = _field("hidden", "bool", "Whether this address should be hidden for other users")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            name: Optional[str] = None,
+            address_line1: Optional[str] = None,
+            address_line2: Optional[str] = None,
+            street: Optional[str] = None,
+            building_number: Optional[str] = None,
+            complement: Optional[str] = None,
+            zip: Optional[str] = None,
+            po_box: Optional[str] = None,
+            neighborhood: Optional[str] = None,
+            city: Optional[str] = None,
+            region: Optional[str] = None,
+            country: Optional[str] = None,
+            location: Optional[GeographicalCoordinate] = None,
+            default_address: Optional[bool] = None,
+            hidden: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

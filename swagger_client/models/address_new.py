@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Optional
+
 from swagger_client.models.address_manage import AddressManage
+
+if TYPE_CHECKING:
+    from swagger_client.models.geographical_coordinate import GeographicalCoordinate
 
 
 class AddressNew(AddressManage):
@@ -12,4 +17,26 @@ class AddressNew(AddressManage):
     Inherited from AddressManage: ``name``, ``address_line1``, ``address_line2``, ``street``, ``building_number``, ``complement``, ``zip``, ``po_box``, ``neighborhood``, ``city``, ``region``, ``country``, ``location``, ``default_address``, ``hidden``.
     """
 
-    pass
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            name: Optional[str] = None,
+            address_line1: Optional[str] = None,
+            address_line2: Optional[str] = None,
+            street: Optional[str] = None,
+            building_number: Optional[str] = None,
+            complement: Optional[str] = None,
+            zip: Optional[str] = None,
+            po_box: Optional[str] = None,
+            neighborhood: Optional[str] = None,
+            city: Optional[str] = None,
+            region: Optional[str] = None,
+            country: Optional[str] = None,
+            location: Optional[GeographicalCoordinate] = None,
+            default_address: Optional[bool] = None,
+            hidden: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

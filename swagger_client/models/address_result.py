@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.address import Address
+
+if TYPE_CHECKING:
+    from swagger_client.models.geographical_coordinate import GeographicalCoordinate
 
 
 class AddressResult(Address):
@@ -17,3 +20,27 @@ class AddressResult(Address):
 
     default_address: Optional[bool] = _field("defaultAddress", "bool", "Indicates whether this is the default address for the user")
     hidden: Optional[bool] = _field("hidden", "bool", "Indicates whether this address is hidden for other users. It always returns false if the authenticated user doesn't manage the owner of this address.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            default_address: Optional[bool] = None,
+            hidden: Optional[bool] = None,
+            address_line1: Optional[str] = None,
+            address_line2: Optional[str] = None,
+            street: Optional[str] = None,
+            building_number: Optional[str] = None,
+            complement: Optional[str] = None,
+            zip: Optional[str] = None,
+            po_box: Optional[str] = None,
+            neighborhood: Optional[str] = None,
+            city: Optional[str] = None,
+            region: Optional[str] = None,
+            country: Optional[str] = None,
+            location: Optional[GeographicalCoordinate] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.address_result import AddressResult
 
 if TYPE_CHECKING:
+    from swagger_client.models.geographical_coordinate import GeographicalCoordinate
     from swagger_client.models.user import User
 
 
@@ -19,3 +20,28 @@ class AddressView(AddressResult):
     """
 
     user: Optional[User] = _field("user", "User", "The user which owns this address")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[User] = None,
+            default_address: Optional[bool] = None,
+            hidden: Optional[bool] = None,
+            address_line1: Optional[str] = None,
+            address_line2: Optional[str] = None,
+            street: Optional[str] = None,
+            building_number: Optional[str] = None,
+            complement: Optional[str] = None,
+            zip: Optional[str] = None,
+            po_box: Optional[str] = None,
+            neighborhood: Optional[str] = None,
+            city: Optional[str] = None,
+            region: Optional[str] = None,
+            country: Optional[str] = None,
+            location: Optional[GeographicalCoordinate] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

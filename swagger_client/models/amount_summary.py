@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -15,3 +15,14 @@ class AmountSummary(Model):
     count: Optional[int] = _field("count", "int", "The number of entries")
     sum: Optional[str] = _field("sum", "str", "The amount sum")
     average: Optional[str] = _field("average", "str", "The amount average")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            count: Optional[int] = None,
+            sum: Optional[str] = None,
+            average: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

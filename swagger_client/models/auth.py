@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_auth import BaseAuth
 
 if TYPE_CHECKING:
+    from swagger_client.models.entity_reference import EntityReference
+    from swagger_client.models.password_type import PasswordType
+    from swagger_client.models.permissions import Permissions
+    from swagger_client.models.user import User
     from swagger_client.models.versioned_entity import VersionedEntity
 
 
@@ -19,3 +23,29 @@ class Auth(BaseAuth):
     """
 
     configuration: Optional[VersionedEntity] = _field("configuration", "VersionedEntity", "The current configuration version")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            configuration: Optional[VersionedEntity] = None,
+            user: Optional[User] = None,
+            language: Optional[VersionedEntity] = None,
+            _global: Optional[bool] = None,
+            role: Optional[str] = None,
+            system_administrator: Optional[bool] = None,
+            alias_operator: Optional[bool] = None,
+            permissions: Optional[Permissions] = None,
+            session_token: Optional[str] = None,
+            access_client: Optional[EntityReference] = None,
+            principal_type: Optional[EntityReference] = None,
+            principal: Optional[str] = None,
+            password_type: Optional[PasswordType] = None,
+            secondary_password_type: Optional[PasswordType] = None,
+            expired_password: Optional[bool] = None,
+            pending_agreements: Optional[bool] = None,
+            expired_secondary_password: Optional[bool] = None,
+            pending_secondary_password: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

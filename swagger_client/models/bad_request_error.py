@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -16,3 +16,15 @@ class BadRequestError(Model):
     message: Optional[str] = _field("message", "str", "A (technical) message explaining the problem")
     line: Optional[int] = _field("line", "int", "The request body line that shows the problem")
     column: Optional[int] = _field("column", "int", "The request body column that shows the problem")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            message: Optional[str] = None,
+            line: Optional[int] = None,
+            column: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

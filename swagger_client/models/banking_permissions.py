@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -30,3 +30,19 @@ class BankingPermissions(Model):
     external_payments: Optional[ExternalPaymentsPermissions] = _field("externalPayments", "ExternalPaymentsPermissions", "External payments permissions")
     payment_requests: Optional[PaymentRequestsPermissions] = _field("paymentRequests", "PaymentRequestsPermissions", "Payment requests permissions")
     tickets: Optional[TicketsPermissions] = _field("tickets", "TicketsPermissions", "Tickets permissions")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            accounts: Optional[List[AccountPermissions]] = None,
+            payments: Optional[PaymentsPermissions] = None,
+            authorizations: Optional[TransactionAuthorizationsPermissions] = None,
+            scheduled_payments: Optional[ScheduledPaymentsPermissions] = None,
+            recurring_payments: Optional[RecurringPaymentsPermissions] = None,
+            external_payments: Optional[ExternalPaymentsPermissions] = None,
+            payment_requests: Optional[PaymentRequestsPermissions] = None,
+            tickets: Optional[TicketsPermissions] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

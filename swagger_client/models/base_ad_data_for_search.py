@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -31,3 +31,23 @@ class BaseAdDataForSearch(Model):
     currencies: Optional[List[Currency]] = _field("currencies", "list[Currency]", "The currencies the authenticated user may use to filter by price")
     search_by_distance_data: Optional[SearchByDistanceData] = _field("searchByDistanceData", "SearchByDistanceData", "Data for searching advertisements by distance")
     categories_display: Optional[str] = _field("categoriesDisplay", "AdCategoriesDisplayEnum", "The category view configured for the logged user.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            visible_kinds: Optional[List[str]] = None,
+            categories: Optional[List[AdCategoryWithChildren]] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            fields_in_basic_search: Optional[List[str]] = None,
+            fields_in_advanced_search: Optional[List[str]] = None,
+            fields_in_list: Optional[List[str]] = None,
+            basic_profile_fields: Optional[List[BasicProfileFieldInput]] = None,
+            address_fields_in_search: Optional[List[str]] = None,
+            custom_profile_fields: Optional[List[CustomFieldDetailed]] = None,
+            currencies: Optional[List[Currency]] = None,
+            search_by_distance_data: Optional[SearchByDistanceData] = None,
+            categories_display: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.ad import Ad
+
+if TYPE_CHECKING:
+    from swagger_client.models.image import Image
 
 
 class BaseAdDetailed(Ad):
@@ -16,3 +19,16 @@ class BaseAdDetailed(Ad):
     """
 
     status: Optional[str] = _field("status", "AdStatusEnum", "The possible status for an advertisement Possible values are:\n* active: The advertisement is published and can be seen by other users.\n* disabled: The advertisement is disabled because the owner no longer has access to the currency of the advertisement. It cannot be seen by other users.\n* draft: In draft status, only the owner can see and edit the advertisement. This status is only possible if the system is configured to require authorizations.\n* expired: The advertisement publication period has already expired, and cannot be seen by other users.\n* hidden: The advertisement is manually hidden from other users\n* pending: The advertisement is pending for an authorization and cannot be seen by other users. This status is only possible if the system is configured to require authorizations.\n* scheduled: The advertisement has a future publication period, and cannot be seen by other users.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            status: Optional[str] = None,
+            kind: Optional[str] = None,
+            image: Optional[Image] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -36,3 +36,28 @@ class BaseAuth(Model):
     pending_agreements: Optional[bool] = _field("pendingAgreements", "bool", "Returns whether the current user has some agreements pending accept. If so, a call to GET /agreements/pending should be performed to get the content of the pending agreements, and then a POST /agreements/pending{id_or_internal_name} to accept each agreement.")
     expired_secondary_password: Optional[bool] = _field("expiredSecondaryPassword", "bool", "Returns whether the current secondary access password is expired. If so, the user will have to change the password, or all other actions will be denied.")
     pending_secondary_password: Optional[bool] = _field("pendingSecondaryPassword", "bool", "Returns whether the current session requires a secondary password. If so, the user will have to validate it using its secondary access password, otherwise, all other actions will be denied.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[User] = None,
+            language: Optional[VersionedEntity] = None,
+            _global: Optional[bool] = None,
+            role: Optional[str] = None,
+            system_administrator: Optional[bool] = None,
+            alias_operator: Optional[bool] = None,
+            permissions: Optional[Permissions] = None,
+            session_token: Optional[str] = None,
+            access_client: Optional[EntityReference] = None,
+            principal_type: Optional[EntityReference] = None,
+            principal: Optional[str] = None,
+            password_type: Optional[PasswordType] = None,
+            secondary_password_type: Optional[PasswordType] = None,
+            expired_password: Optional[bool] = None,
+            pending_agreements: Optional[bool] = None,
+            expired_secondary_password: Optional[bool] = None,
+            pending_secondary_password: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

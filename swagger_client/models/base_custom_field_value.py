@@ -49,3 +49,27 @@ class BaseCustomFieldValue(Entity):
     transfer_value: Optional[Transfer] = _field("transferValue", "Transfer", "The field value if the field type is `linkedEntity` and the linked entity type is `transfer`. If the currently set transfer is not accessible by the logged user, only the `display` field is sent.")
     record_value: Optional[Record] = _field("recordValue", "Record", "The field value if the field type is `linkedEntity` and the linked entity type is `record`. If the currently set record is not accessible by the logged user, only the `display` field is sent.")
     user_value: Optional[User] = _field("userValue", "User", "The field value if the field type is `linkedEntity` and the linked entity type is `user`. If the currently set user is not accessible by the logged user, only a limited set of fields is sent, namely `display` and `shortDisplay`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            string_value: Optional[str] = None,
+            date_value: Optional[datetime.datetime] = None,
+            boolean_value: Optional[bool] = None,
+            integer_value: Optional[int] = None,
+            decimal_value: Optional[str] = None,
+            enumerated_values: Optional[List[CustomFieldPossibleValue]] = None,
+            dynamic_value: Optional[CustomFieldDynamicValue] = None,
+            file_values: Optional[List[StoredFile]] = None,
+            image_values: Optional[List[Image]] = None,
+            linked_entity_value: Optional[Any] = None,
+            ad_value: Optional[Ad] = None,
+            transaction_value: Optional[Transaction] = None,
+            transfer_value: Optional[Transfer] = None,
+            record_value: Optional[Record] = None,
+            user_value: Optional[User] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

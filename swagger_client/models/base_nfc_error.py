@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.error import Error
@@ -19,3 +19,15 @@ class BaseNfcError(Error):
     """
 
     token: Optional[TokenDetailed] = _field("token", "TokenDetailed", "NFC Token reference.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            token: Optional[TokenDetailed] = None,
+            kind: Optional[str] = None,
+            exception_type: Optional[str] = None,
+            exception_message: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

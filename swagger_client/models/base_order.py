@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Optional
+
 from swagger_client.models.entity import Entity
 
 
@@ -12,4 +14,12 @@ class BaseOrder(Entity):
     Inherited from Entity: ``id``.
     """
 
-    pass
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
@@ -20,3 +20,14 @@ class BaseOrderItem(Entity):
 
     quantity: Optional[str] = _field("quantity", "str", "It represents how much of the product was ordered.  It could be a decimal number only if it's allowed by the  product (i.e the webshop ad).")
     product: Optional[WebshopAd] = _field("product", "WebshopAd", "The webshop ad added to the cart.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            quantity: Optional[str] = None,
+            product: Optional[WebshopAd] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.record_base_permissions import RecordBasePermissions
@@ -11,6 +11,7 @@ from swagger_client.models.record_base_permissions import RecordBasePermissions
 if TYPE_CHECKING:
     from swagger_client.models.basic_profile_field_input import BasicProfileFieldInput
     from swagger_client.models.custom_field_detailed import CustomFieldDetailed
+    from swagger_client.models.record_type import RecordType
 
 
 class BaseRecordDataForSearch(RecordBasePermissions):
@@ -25,3 +26,21 @@ class BaseRecordDataForSearch(RecordBasePermissions):
     fields_in_list: Optional[List[str]] = _field("fieldsInList", "list[str]", "The internal names of the record fields that will be returned together with each record, and should be shown in the result list")
     basic_profile_fields: Optional[List[BasicProfileFieldInput]] = _field("basicProfileFields", "list[BasicProfileFieldInput]", "The list of basic user profile fields that can be used as search filters. Only returned if searching user records.")
     custom_profile_fields: Optional[List[CustomFieldDetailed]] = _field("customProfileFields", "list[CustomFieldDetailed]", "The list of custom user profile fields that can be used as search filters. Only returned if searching user records.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            fields_in_search: Optional[List[str]] = None,
+            address_fields_in_search: Optional[List[str]] = None,
+            fields_in_list: Optional[List[str]] = None,
+            basic_profile_fields: Optional[List[BasicProfileFieldInput]] = None,
+            custom_profile_fields: Optional[List[CustomFieldDetailed]] = None,
+            type: Optional[RecordType] = None,
+            create: Optional[bool] = None,
+            edit: Optional[bool] = None,
+            remove: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

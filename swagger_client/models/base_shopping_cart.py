@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_order import BaseOrder
@@ -22,3 +22,15 @@ class BaseShoppingCart(BaseOrder):
     currency: Optional[Currency] = _field("currency", "Currency", "The currency of the webshop ads contained in this element.")
     seller: Optional[User] = _field("seller", "User", "The seller of the webshop ads contained in this element.")
     insufficient_balance: Optional[bool] = _field("insufficientBalance", "bool", "Flag in `true` if there isn't any account in that currency with enough available balance to be able to fulfill the order from the shopping cart.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            currency: Optional[Currency] = None,
+            seller: Optional[User] = None,
+            insufficient_balance: Optional[bool] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

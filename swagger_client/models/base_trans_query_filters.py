@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.query_filters import QueryFilters
@@ -30,3 +30,27 @@ class BaseTransQueryFilters(QueryFilters):
     include_generated_by_access_client: Optional[bool] = _field("includeGeneratedByAccessClient", "bool", "Flag indicating whether to include or not the generated transfer. Only valid if there is at least one access client specified. For example if a `ticket` or `paymentRequest` was processed then a new transfer will be generated.")
     from_current_access_client: Optional[bool] = _field("fromCurrentAccessClient", "bool", "Flag indicating whether to include only transfers by the current access client.")
     amount_range: Optional[List[str]] = _field("amountRange", "list[str]", "The minimum / maximum amount. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            date_period: Optional[List[datetime.datetime]] = None,
+            transfer_filters: Optional[List[str]] = None,
+            transfer_types: Optional[List[str]] = None,
+            transaction_number: Optional[str] = None,
+            user: Optional[str] = None,
+            groups: Optional[List[str]] = None,
+            by: Optional[str] = None,
+            broker: Optional[str] = None,
+            channels: Optional[List[str]] = None,
+            excluded_ids: Optional[List[str]] = None,
+            access_clients: Optional[List[str]] = None,
+            include_generated_by_access_client: Optional[bool] = None,
+            from_current_access_client: Optional[bool] = None,
+            amount_range: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

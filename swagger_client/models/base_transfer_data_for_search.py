@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_trans_data_for_search import BaseTransDataForSearch
 
 if TYPE_CHECKING:
+    from swagger_client.models.entity_reference import EntityReference
+    from swagger_client.models.group import Group
+    from swagger_client.models.preselected_period import PreselectedPeriod
+    from swagger_client.models.transfer_filter import TransferFilter
     from swagger_client.models.transfer_status_flow import TransferStatusFlow
+    from swagger_client.models.user import User
 
 
 class BaseTransferDataForSearch(BaseTransDataForSearch):
@@ -19,3 +24,18 @@ class BaseTransferDataForSearch(BaseTransDataForSearch):
     """
 
     transfer_status_flows: Optional[List[TransferStatusFlow]] = _field("transferStatusFlows", "list[TransferStatusFlow]", "References to the allowed transfer status flows for this account")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            transfer_status_flows: Optional[List[TransferStatusFlow]] = None,
+            transfer_filters: Optional[List[TransferFilter]] = None,
+            channels: Optional[List[EntityReference]] = None,
+            groups: Optional[List[Group]] = None,
+            access_clients: Optional[List[EntityReference]] = None,
+            operators: Optional[List[User]] = None,
+            preselected_periods: Optional[List[PreselectedPeriod]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_trans_query_filters import BaseTransQueryFilters
@@ -19,3 +20,31 @@ class BaseTransferQueryFilters(BaseTransQueryFilters):
     charged_back: Optional[bool] = _field("chargedBack", "bool", "When set to either `true` will only return transfers that were charged-back. When set to `false`, will only return transfers that were not charged-back. When left blank will not filter by this creterion.")
     statuses: Optional[List[str]] = _field("statuses", "list[str]", "Transfer statuses used as search criteria. Each array element should be either the identifier or the status qualified internal name, composed by flow internal name, a dot, and the status internal name. For example, `loan.open` would be a valid internal name.")
     order_by: Optional[str] = _field("orderBy", "AccountHistoryOrderByEnum", "Contains the possible 'order by' values when searching for transfers  Possible values are:\n* amountAsc: The result is ordered by amount descendant\n* amountDesc: The result is ordered by amount descendant\n* dateAsc: The result is ordered by date ascendant\n* dateDesc: The result is ordered by date descendant")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            transfer_kinds: Optional[List[str]] = None,
+            charged_back: Optional[bool] = None,
+            statuses: Optional[List[str]] = None,
+            order_by: Optional[str] = None,
+            date_period: Optional[List[datetime.datetime]] = None,
+            transfer_filters: Optional[List[str]] = None,
+            transfer_types: Optional[List[str]] = None,
+            transaction_number: Optional[str] = None,
+            user: Optional[str] = None,
+            groups: Optional[List[str]] = None,
+            by: Optional[str] = None,
+            broker: Optional[str] = None,
+            channels: Optional[List[str]] = None,
+            excluded_ids: Optional[List[str]] = None,
+            access_clients: Optional[List[str]] = None,
+            include_generated_by_access_client: Optional[bool] = None,
+            from_current_access_client: Optional[bool] = None,
+            amount_range: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

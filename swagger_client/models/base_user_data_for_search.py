@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -25,3 +25,18 @@ class BaseUserDataForSearch(Model):
     custom_fields: Optional[List[CustomFieldDetailed]] = _field("customFields", "list[CustomFieldDetailed]", "The list of custom profile fields that can be used either as search filters (if the internal names are present in the `fieldsInSearch` property) or on the result list (if the internal names are present in the `fieldsInList` property)")
     groups: Optional[List[Group]] = _field("groups", "list[Group]", "The groups the authenticated user can use to filter users. Admins can always filter by groups, while users depend on a permission, which can be to only view group sets, only groups or none.")
     search_by_distance_data: Optional[SearchByDistanceData] = _field("searchByDistanceData", "SearchByDistanceData", "Data for searching users by distance")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            allow_keywords: Optional[bool] = None,
+            fields_in_search: Optional[List[str]] = None,
+            address_fields_in_search: Optional[List[str]] = None,
+            basic_fields: Optional[List[BasicProfileFieldInput]] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            groups: Optional[List[Group]] = None,
+            search_by_distance_data: Optional[SearchByDistanceData] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

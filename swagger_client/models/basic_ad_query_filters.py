@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.full_text_with_distance_query_filters import FullTextWithDistanceQueryFilters
@@ -27,3 +27,29 @@ class BasicAdQueryFilters(FullTextWithDistanceQueryFilters):
     statuses: Optional[List[str]] = _field("statuses", "list[AdStatusEnum]", "The possible status for an advertisement Possibles values for each array element are:\n* active: The advertisement is published and can be seen by other users.\n* disabled: The advertisement is disabled because the owner no longer has access to the currency of the advertisement. It cannot be seen by other users.\n* draft: In draft status, only the owner can see and edit the advertisement. This status is only possible if the system is configured to require authorizations.\n* expired: The advertisement publication period has already expired, and cannot be seen by other users.\n* hidden: The advertisement is manually hidden from other users\n* pending: The advertisement is pending for an authorization and cannot be seen by other users. This status is only possible if the system is configured to require authorizations.\n* scheduled: The advertisement has a future publication period, and cannot be seen by other users.")
     order_by: Optional[str] = _field("orderBy", "AdOrderByEnum", "Indicates how advertisements results are ordered. Possible values are:\n* date: Newest advertisements are returned first.\n* distance: Only useful when providing a location, will return nearer advertisements first.\n* priceAsc: Smaller prices are returned first. Advertisements without price are returned last.\n* priceDesc: Higher prices are returned first. Advertisements without price are returned last.\n* random: Without definite order\n* relevance: This is the default if keywords are used. Best matching advertisements come first.")
     address_result: Optional[str] = _field("addressResult", "AdAddressResultEnum", "Determines which address is returned on the search, if any. By default no addresses are returned. This option is useful for displaying results as locations on a map. In all cases only located addresses (those that have the geographical coordinates set) are returned. When returning all addresses, data related with multiple addresses is returned multiple times. Possible values are:\n* all: All addresses are returned.\n* nearest: The nearest address from the reference location is returned. Only usable if a reference coordinate (`latitude` and `longitude`)\n* none: Addresses are not returned.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            custom_fields: Optional[List[str]] = None,
+            category: Optional[str] = None,
+            currency: Optional[str] = None,
+            price_range: Optional[List[str]] = None,
+            has_images: Optional[bool] = None,
+            publication_period: Optional[List[datetime.datetime]] = None,
+            expiration_period: Optional[List[datetime.datetime]] = None,
+            kind: Optional[str] = None,
+            statuses: Optional[List[str]] = None,
+            order_by: Optional[str] = None,
+            address_result: Optional[str] = None,
+            latitude: Optional[float] = None,
+            longitude: Optional[float] = None,
+            max_distance: Optional[float] = None,
+            keywords: Optional[str] = None,
+            profile_fields: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.query_filters import QueryFilters
@@ -18,3 +18,15 @@ class BasicOperatorQueryFilters(QueryFilters):
 
     creation_period: Optional[List[datetime.datetime]] = _field("creationPeriod", "list[datetime]", "The minimum / maximum user creation date. Only taken into account if searching as administrator or managing broker. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.")
     statuses: Optional[List[str]] = _field("statuses", "list[UserStatusEnum]", "The possible statuses for an user Possibles values for each array element are:\n* active: The user is active and can use the system normally.\n* blocked: The user has been blocked from accessing the system. Other users still see him/her.\n* disabled: The user has been disabled - he/she cannot access the system and is invisible by other users.\n* pending: The user registration is pending a confirmation. Probably the user has received an e-mail with a link that must be followed to complete the activation. The user is invisible by other users.\n* purged: The user was permanently removed and had all his private data removed. Only transactions are kept for historical reasons.\n* removed: The user was permanently removed. It's profile is kept for historical purposes.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            creation_period: Optional[List[datetime.datetime]] = None,
+            statuses: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -15,3 +15,14 @@ class BasicProfileFieldInput(Model):
     field: Optional[str] = _field("field", "BasicProfileFieldEnum", "The basic field this refers to Possible values are:\n* accountNumber: Account number\n* address: Address\n* email: E-mail\n* image: Image\n* name: Full name\n* phone: Phone (either mobile or land-line)\n* username: Login name")
     mask: Optional[str] = _field("mask", "str", "If this field has a mask used for input, contains this mask. Currently only the account number can (optionally) have one.")
     example: Optional[str] = _field("example", "str", "If this field has an example value, holds that example")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            field: Optional[str] = None,
+            mask: Optional[str] = None,
+            example: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

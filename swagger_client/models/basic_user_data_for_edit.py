@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.user_basic_data import UserBasicData
 
 if TYPE_CHECKING:
     from swagger_client.models.custom_field_binary_values import CustomFieldBinaryValues
+    from swagger_client.models.profile_field_actions import ProfileFieldActions
+    from swagger_client.models.user_custom_field_detailed import UserCustomFieldDetailed
 
 
 class BasicUserDataForEdit(UserBasicData):
@@ -20,3 +22,16 @@ class BasicUserDataForEdit(UserBasicData):
 
     email_pending_validation: Optional[str] = _field("emailPendingValidation", "str", "The new e-mail address, which is still pending validation. Is only returned when e-mail validation is enabled for edit profile, and the user has changed the e-mail address.")
     binary_values: Optional[CustomFieldBinaryValues] = _field("binaryValues", "CustomFieldBinaryValues", "Holds the current values for file / image custom fields as lists of `StoredFile`s / `Image`s.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            email_pending_validation: Optional[str] = None,
+            binary_values: Optional[CustomFieldBinaryValues] = None,
+            email_required: Optional[bool] = None,
+            profile_field_actions: Optional[Dict[str, ProfileFieldActions]] = None,
+            custom_fields: Optional[List[UserCustomFieldDetailed]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

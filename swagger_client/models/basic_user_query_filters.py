@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.full_text_with_distance_query_filters import FullTextWithDistanceQueryFilters
@@ -27,3 +27,29 @@ class BasicUserQueryFilters(FullTextWithDistanceQueryFilters):
     include_group: Optional[bool] = _field("includeGroup", "bool", "When set to `true` and the logged user has permission to view user groups, will return the `group` property on users.")
     include_group_set: Optional[bool] = _field("includeGroupSet", "bool", "When set to `true` and the logged user has permission to view user group sets, will return the `groupSet` property on users.")
     address_result: Optional[str] = _field("addressResult", "UserAddressResultEnum", "Determines which address is returned on the search, if any. By default no addresses are returned. This option is useful for displaying results as locations on a map. In all cases only located addresses (those that have the geographical coordinates set) are returned. When returning all addresses, data related with multiple addresses is returned multiple times. Possible values are:\n* all: All addresses are returned.\n* nearest: The nearest address from the reference location is returned. Only usable if a reference coordinate (`latitude` and `longitude`)\n* none: Addresses are not returned.\n* primary: The primary (default) user address is returned")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            users_to_exclude: Optional[List[str]] = None,
+            users_to_include: Optional[List[str]] = None,
+            activation_period: Optional[List[datetime.datetime]] = None,
+            creation_period: Optional[List[datetime.datetime]] = None,
+            last_login_period: Optional[List[datetime.datetime]] = None,
+            groups: Optional[List[str]] = None,
+            brokers: Optional[List[str]] = None,
+            main_broker_only: Optional[bool] = None,
+            include_group: Optional[bool] = None,
+            include_group_set: Optional[bool] = None,
+            address_result: Optional[str] = None,
+            latitude: Optional[float] = None,
+            longitude: Optional[float] = None,
+            max_distance: Optional[float] = None,
+            keywords: Optional[str] = None,
+            profile_fields: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -19,3 +19,14 @@ class BrokerView(Model):
     main_broker: Optional[bool] = _field("mainBroker", "bool", "Indicates whether this broker is the main or not.")
     since: Optional[datetime.datetime] = _field("since", "datetime", "Indicates when the brokerage relationship began.")
     broker: Optional[User] = _field("broker", "User", "The broker user.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            main_broker: Optional[bool] = None,
+            since: Optional[datetime.datetime] = None,
+            broker: Optional[User] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

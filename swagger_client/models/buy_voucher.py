@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -16,3 +16,15 @@ class BuyVoucher(Model):
     amount: Optional[str] = _field("amount", "str", "The amount per voucher")
     type: Optional[str] = _field("type", "str", "Either the `id` or `internalName` of the voucher type")
     custom_values: Optional[Dict[str, str]] = _field("customValues", "dict(str, str)", "Holds the payment custom field values, keyed by field internal name or id. The format of the value depends on the custom field type.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            count: Optional[int] = None,
+            amount: Optional[str] = None,
+            type: Optional[str] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.error import Error
@@ -27,3 +27,21 @@ class BuyVoucherError(Error):
     current_open_amount: Optional[str] = _field("currentOpenAmount", "str", "Indicates the current total amount that is open. Only if `code` is `maxOpenAmount` or `maxTotalOpenAmount`.")
     max_open_amount: Optional[str] = _field("maxOpenAmount", "str", "Indicates the maximum total open amount. Only if `code` is `maxOpenAmount` or `maxTotalOpenAmount`.")
     payment_error: Optional[PaymentError] = _field("paymentError", "PaymentError", "The `PaymentError` generated when the voucher payment was being created. Only if `code` is `payment`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            currency: Optional[Currency] = None,
+            amount_left_for_buying: Optional[str] = None,
+            date_allowed_again: Optional[datetime.datetime] = None,
+            current_open_amount: Optional[str] = None,
+            max_open_amount: Optional[str] = None,
+            payment_error: Optional[PaymentError] = None,
+            kind: Optional[str] = None,
+            exception_type: Optional[str] = None,
+            exception_message: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class CaptchaResponse(Model):
 
     challenge: Optional[str] = _field("challenge", "str", "The captcha challenge identifier")
     response: Optional[str] = _field("response", "str", "The captcha response, as informed by the user", secret=True)
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            challenge: Optional[str] = None,
+            response: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -15,3 +15,13 @@ class ChangePaymentRequestExpirationDate(Model):
 
     comments: Optional[str] = _field("comments", "str", "A comment the payee can set.")
     new_expiration_date: Optional[datetime.datetime] = _field("newExpirationDate", "datetime", "The new payment request expiration date.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            comments: Optional[str] = None,
+            new_expiration_date: Optional[datetime.datetime] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

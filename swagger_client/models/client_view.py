@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.named_entity import NamedEntity
@@ -26,3 +26,20 @@ class ClientView(NamedEntity):
     can_unassign: Optional[bool] = _field("canUnassign", "bool", "Can the authenticated user unassign this client?")
     can_block: Optional[bool] = _field("canBlock", "bool", "Can the authenticated user block this client?")
     can_unblock: Optional[bool] = _field("canUnblock", "bool", "Can the authenticated user unblock this client?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            status: Optional[str] = None,
+            activation_date: Optional[datetime.datetime] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            can_get_activation_code: Optional[bool] = None,
+            can_unassign: Optional[bool] = None,
+            can_block: Optional[bool] = None,
+            can_unblock: Optional[bool] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -13,3 +13,12 @@ class ConflictError(Model):
     """Error returned when there was a conflict with some expected status vs the actual database status"""
 
     code: Optional[str] = _field("code", "ConflictErrorCode", "Error codes for 409 Conflict entity HTTP status  Possible values are:\n* constraintViolatedOnRemove: An attempt to remove some entity has failed, probably because that entity is in use, that is, is being referenced by some other entity.\n* staleEntity: Failure in the optimistic lock. It means some entity was fetched for editing by 2 clients. Then they both saved it. The first one is successful, but the second one will fail. If you get this error, make sure the `version` field is being sent with the correct value, as fetched from the server.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
@@ -19,3 +19,13 @@ class Contact(Entity):
     """
 
     contact: Optional[User] = _field("contact", "User", "The contact user (not the contact owner)")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            contact: Optional[User] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

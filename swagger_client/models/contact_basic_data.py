@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -18,3 +18,13 @@ class ContactBasicData(Model):
 
     custom_fields: Optional[List[CustomFieldDetailed]] = _field("customFields", "list[CustomFieldDetailed]", "The contact custom fields")
     contact_user: Optional[User] = _field("contactUser", "User", "The contact user details")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            contact_user: Optional[User] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.contact_basic_data import ContactBasicData
@@ -11,6 +11,8 @@ from swagger_client.models.contact_basic_data import ContactBasicData
 if TYPE_CHECKING:
     from swagger_client.models.contact_edit import ContactEdit
     from swagger_client.models.custom_field_binary_values import CustomFieldBinaryValues
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
+    from swagger_client.models.user import User
 
 
 class ContactDataForEdit(ContactBasicData):
@@ -22,3 +24,16 @@ class ContactDataForEdit(ContactBasicData):
     editable_fields: Optional[List[str]] = _field("editableFields", "list[str]", "The internal names of custom fields that can be edited")
     contact: Optional[ContactEdit] = _field("contact", "ContactEdit", "The contact that is being edited. This value can be modified and sent back to `PUT /contact/{id}`")
     binary_values: Optional[CustomFieldBinaryValues] = _field("binaryValues", "CustomFieldBinaryValues", "Holds the current values for file / image custom fields as lists of `StoredFile`s / `Image`s.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            editable_fields: Optional[List[str]] = None,
+            contact: Optional[ContactEdit] = None,
+            binary_values: Optional[CustomFieldBinaryValues] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            contact_user: Optional[User] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

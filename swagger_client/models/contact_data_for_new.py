@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.contact_basic_data import ContactBasicData
 
 if TYPE_CHECKING:
     from swagger_client.models.contact_new import ContactNew
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
+    from swagger_client.models.user import User
 
 
 class ContactDataForNew(ContactBasicData):
@@ -19,3 +21,14 @@ class ContactDataForNew(ContactBasicData):
     """
 
     contact: Optional[ContactNew] = _field("contact", "ContactNew", "The contact populated with the default fields. This value can be modified and sent back to `POST /{owner}/contacts/{contactUser}`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            contact: Optional[ContactNew] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            contact_user: Optional[User] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

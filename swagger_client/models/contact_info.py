@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.named_entity import NamedEntity
@@ -27,3 +27,21 @@ class ContactInfo(NamedEntity):
     normalized_land_line_phone: Optional[str] = _field("normalizedLandLinePhone", "str", "The land-line phone, normalized to the E.164 format")
     address: Optional[Address] = _field("address", "Address", "The address for this additional contact information")
     image: Optional[Image] = _field("image", "Image", "The image for this additional contact information")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            email: Optional[str] = None,
+            mobile_phone: Optional[str] = None,
+            land_line_phone: Optional[str] = None,
+            land_line_extension: Optional[str] = None,
+            normalized_mobile_phone: Optional[str] = None,
+            normalized_land_line_phone: Optional[str] = None,
+            address: Optional[Address] = None,
+            image: Optional[Image] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

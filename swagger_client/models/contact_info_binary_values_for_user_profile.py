@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.custom_field_binary_values import CustomFieldBinaryValues
 
 if TYPE_CHECKING:
     from swagger_client.models.image import Image
+    from swagger_client.models.stored_file import StoredFile
 
 
 class ContactInfoBinaryValuesForUserProfile(CustomFieldBinaryValues):
@@ -19,3 +20,14 @@ class ContactInfoBinaryValuesForUserProfile(CustomFieldBinaryValues):
     """
 
     image: Optional[Image] = _field("image", "Image", "The image for this additional contact information")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            image: Optional[Image] = None,
+            file_values: Optional[Dict[str, List[StoredFile]]] = None,
+            image_values: Optional[Dict[str, List[Image]]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

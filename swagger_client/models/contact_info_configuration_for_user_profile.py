@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -22,3 +22,17 @@ class ContactInfoConfigurationForUserProfile(Model):
     edit: Optional[bool] = _field("edit", "bool", "Can the authenticated user edit additional contacts?")
     manage_privacy: Optional[bool] = _field("managePrivacy", "bool", "Can the authenticated user manage the privacy of additional contacts?")
     max_contact_infos: Optional[int] = _field("maxContactInfos", "int", "The maximum number of additional contacts the user can own")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            contact_info: Optional[ContactInfoNew] = None,
+            availability: Optional[str] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            edit: Optional[bool] = None,
+            manage_privacy: Optional[bool] = None,
+            max_contact_infos: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

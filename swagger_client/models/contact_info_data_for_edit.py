@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.contact_info_basic_data import ContactInfoBasicData
 
 if TYPE_CHECKING:
+    from swagger_client.models.address import Address
     from swagger_client.models.contact_info_edit import ContactInfoEdit
     from swagger_client.models.custom_field_binary_values import CustomFieldBinaryValues
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
     from swagger_client.models.image import Image
+    from swagger_client.models.password_input import PasswordInput
+    from swagger_client.models.phone_configuration import PhoneConfiguration
 
 
 class ContactInfoDataForEdit(ContactInfoBasicData):
@@ -25,3 +29,20 @@ class ContactInfoDataForEdit(ContactInfoBasicData):
     remove: Optional[bool] = _field("remove", "bool", "Indicates whether the current contact info can be removed by the currently authenticated used.")
     image: Optional[Image] = _field("image", "Image", "The image for this additional contact information")
     binary_values: Optional[CustomFieldBinaryValues] = _field("binaryValues", "CustomFieldBinaryValues", "Holds the current values for file / image custom fields as lists of `StoredFile`s / `Image`s.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            contact_info: Optional[ContactInfoEdit] = None,
+            edit: Optional[bool] = None,
+            remove: Optional[bool] = None,
+            image: Optional[Image] = None,
+            binary_values: Optional[CustomFieldBinaryValues] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            addresses: Optional[List[Address]] = None,
+            phone_configuration: Optional[PhoneConfiguration] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.contact_info_basic_data import ContactInfoBasicData
 
 if TYPE_CHECKING:
+    from swagger_client.models.address import Address
     from swagger_client.models.contact_info_new import ContactInfoNew
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
+    from swagger_client.models.password_input import PasswordInput
+    from swagger_client.models.phone_configuration import PhoneConfiguration
 
 
 class ContactInfoDataForNew(ContactInfoBasicData):
@@ -19,3 +23,16 @@ class ContactInfoDataForNew(ContactInfoBasicData):
     """
 
     contact_info: Optional[ContactInfoNew] = _field("contactInfo", "ContactInfoNew", "The additional contact information populated with the default fields. This value can be modified and sent back on `POST /{user}/contactInfos`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            contact_info: Optional[ContactInfoNew] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            addresses: Optional[List[Address]] = None,
+            phone_configuration: Optional[PhoneConfiguration] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.contact_info import ContactInfo
 
 if TYPE_CHECKING:
+    from swagger_client.models.address import Address
     from swagger_client.models.custom_field_value import CustomFieldValue
+    from swagger_client.models.image import Image
     from swagger_client.models.operation import Operation
 
 
@@ -21,3 +23,23 @@ class ContactInfoDetailed(ContactInfo):
 
     custom_values: Optional[List[CustomFieldValue]] = _field("customValues", "list[CustomFieldValue]", "The list of custom field values on this additional contact information")
     operations: Optional[List[Operation]] = _field("operations", "list[Operation]", "The list of custom operations the logged user can run over this additional contact information")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            custom_values: Optional[List[CustomFieldValue]] = None,
+            operations: Optional[List[Operation]] = None,
+            email: Optional[str] = None,
+            mobile_phone: Optional[str] = None,
+            land_line_phone: Optional[str] = None,
+            land_line_extension: Optional[str] = None,
+            normalized_mobile_phone: Optional[str] = None,
+            normalized_land_line_phone: Optional[str] = None,
+            address: Optional[Address] = None,
+            image: Optional[Image] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

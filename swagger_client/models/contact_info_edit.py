@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.contact_info_manage import ContactInfoManage
@@ -16,3 +16,21 @@ class ContactInfoEdit(ContactInfoManage):
     """
 
     version: Optional[int] = _field("version", "int", "The version stamp for the current object, used for optimistic locking. When saving, the same version as previously received needs to be passed back. If no one else has saved the object, the version will match and the object will be updated. However, if someone other has saved the object, the version will no longer match, and an error will be raised. This is used to prevent multiple users (or processes) from updating the same object and unwilingly overridding the property values, leading to data loss.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            version: Optional[int] = None,
+            name: Optional[str] = None,
+            email: Optional[str] = None,
+            mobile_phone: Optional[str] = None,
+            land_line_phone: Optional[str] = None,
+            land_line_extension: Optional[str] = None,
+            image: Optional[str] = None,
+            address: Optional[str] = None,
+            hidden: Optional[bool] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.contact_info_edit import ContactInfoEdit
@@ -16,3 +16,22 @@ class ContactInfoEditWithId(ContactInfoEdit):
     """
 
     id: Optional[str] = _field("id", "str", "The internal entity identifier")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            id: Optional[str] = None,
+            version: Optional[int] = None,
+            name: Optional[str] = None,
+            email: Optional[str] = None,
+            mobile_phone: Optional[str] = None,
+            land_line_phone: Optional[str] = None,
+            land_line_extension: Optional[str] = None,
+            image: Optional[str] = None,
+            address: Optional[str] = None,
+            hidden: Optional[bool] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -21,3 +21,20 @@ class ContactInfoManage(Model):
     address: Optional[str] = _field("address", "str", "The identifier for the user address to be used as address of this additional contact information")
     hidden: Optional[bool] = _field("hidden", "bool", "Whether this additional contact information should be hidden for other users")
     custom_values: Optional[Dict[str, str]] = _field("customValues", "dict(str, str)", 'Holds the custom field values, keyed by field internal name or id. The format of the value depends on the custom field type. Example: `{..., "customValues": {"gender": "male", "birthDate": "1980-10-27"}}`')
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            name: Optional[str] = None,
+            email: Optional[str] = None,
+            mobile_phone: Optional[str] = None,
+            land_line_phone: Optional[str] = None,
+            land_line_extension: Optional[str] = None,
+            image: Optional[str] = None,
+            address: Optional[str] = None,
+            hidden: Optional[bool] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

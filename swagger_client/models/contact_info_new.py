@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Dict, Optional
+
 from swagger_client.models.contact_info_manage import ContactInfoManage
 
 
@@ -12,4 +14,20 @@ class ContactInfoNew(ContactInfoManage):
     Inherited from ContactInfoManage: ``name``, ``email``, ``mobile_phone``, ``land_line_phone``, ``land_line_extension``, ``image``, ``address``, ``hidden``, ``custom_values``.
     """
 
-    pass
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            name: Optional[str] = None,
+            email: Optional[str] = None,
+            mobile_phone: Optional[str] = None,
+            land_line_phone: Optional[str] = None,
+            land_line_extension: Optional[str] = None,
+            image: Optional[str] = None,
+            address: Optional[str] = None,
+            hidden: Optional[bool] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

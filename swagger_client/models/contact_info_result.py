@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.contact_info import ContactInfo
+
+if TYPE_CHECKING:
+    from swagger_client.models.address import Address
+    from swagger_client.models.image import Image
 
 
 class ContactInfoResult(ContactInfo):
@@ -17,3 +21,23 @@ class ContactInfoResult(ContactInfo):
 
     hidden: Optional[bool] = _field("hidden", "bool", "Indicates whether this additional contact information is hidden for other users.")
     custom_values: Optional[Dict[str, str]] = _field("customValues", "dict(str, str)", 'Holds the values for custom fields, keyed by field internal name or id. The format of the value depends on the custom field type. Example: `{..., "customValues": {"gender": "male", "birthDate": "1980-10-27"}}`')
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            hidden: Optional[bool] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            email: Optional[str] = None,
+            mobile_phone: Optional[str] = None,
+            land_line_phone: Optional[str] = None,
+            land_line_extension: Optional[str] = None,
+            normalized_mobile_phone: Optional[str] = None,
+            normalized_land_line_phone: Optional[str] = None,
+            address: Optional[Address] = None,
+            image: Optional[Image] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.contact_info_detailed import ContactInfoDetailed
 
 if TYPE_CHECKING:
+    from swagger_client.models.address import Address
+    from swagger_client.models.custom_field_value import CustomFieldValue
+    from swagger_client.models.image import Image
+    from swagger_client.models.operation import Operation
     from swagger_client.models.user import User
 
 
@@ -20,3 +24,25 @@ class ContactInfoView(ContactInfoDetailed):
 
     user: Optional[User] = _field("user", "User", "The user which owns this additional contact information")
     hidden: Optional[bool] = _field("hidden", "bool", "Indicates whether this additional contact information should be hidden for other users")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[User] = None,
+            hidden: Optional[bool] = None,
+            custom_values: Optional[List[CustomFieldValue]] = None,
+            operations: Optional[List[Operation]] = None,
+            email: Optional[str] = None,
+            mobile_phone: Optional[str] = None,
+            land_line_phone: Optional[str] = None,
+            land_line_extension: Optional[str] = None,
+            normalized_mobile_phone: Optional[str] = None,
+            normalized_land_line_phone: Optional[str] = None,
+            address: Optional[Address] = None,
+            image: Optional[Image] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

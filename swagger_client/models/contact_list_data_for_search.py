@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -23,3 +23,18 @@ class ContactListDataForSearch(Model):
     query: Optional[ContactListQueryFilters] = _field("query", "ContactListQueryFilters", "Default query filters for searching records")
     has_visible_fields: Optional[bool] = _field("hasVisibleFields", "bool", "This flag can be used to know whether selecting a contact in the contact list should show direclty the user profile or a contact details page to show additional custom fields.")
     has_editable_fields: Optional[bool] = _field("hasEditableFields", "bool", "This flag can be used to know whether the contact should be added directly to the user's contact list or a page should be shown for the user to fill in the contact custom fields.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            fields_in_search: Optional[List[str]] = None,
+            address_fields_in_search: Optional[List[str]] = None,
+            fields_in_list: Optional[List[str]] = None,
+            query: Optional[ContactListQueryFilters] = None,
+            has_visible_fields: Optional[bool] = None,
+            has_editable_fields: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.query_filters import QueryFilters
@@ -18,3 +18,16 @@ class ContactListQueryFilters(QueryFilters):
     keywords: Optional[str] = _field("keywords", "str", "Textual search keywords. Sometimes, like in user search, the fields matched depends on what is configured on the products.")
     custom_fields: Optional[List[str]] = _field("customFields", "list[str]", "Concat custom field values used as filters. Is a comma-separated array, where each part consists in two parts: the internal name (or custom field id) of the field, and a value, both separated by : (colon).  For example, `customFields=field1:value1,field2:value2`. Sometimes multiple values are accepted. In this case, the multiple values are separated by pipes. For example, customFields=field1:valueA|valueB. Enumerated fields accept multiple values, while numeric and date fields also accept ranges, which are two values, pipe-separated. For example, `customFields=tradeType:offer|search,extraDate:2000-01-01|2001-12-31` would match results whose custom field with internal name `tradeType` is either `offer` or `search`, and whose `extraDate` is between January 1, 2000 and December 31, 2001. To specify a single bound in ranges (like birth dates before December 31, 2001), use a pipe in one of the values, like `customValues=extraDate:|2001-12-31`.")
     order_by: Optional[str] = _field("orderBy", "ContactOrderByEnum", "Possible options for ordering the results of a contact list. Possible values are:\n* alphabeticallyAsc: Users are ordered by name (or whatever field is set to format users) in ascending order.\n* alphabeticallyDesc: Users are ordered by name (or whatever field is set to format users) in descending order.\n* relevance: This is the default if keywords are used. Best matching users come first.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            keywords: Optional[str] = None,
+            custom_fields: Optional[List[str]] = None,
+            order_by: Optional[str] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.contact_manage import ContactManage
@@ -16,3 +16,13 @@ class ContactNew(ContactManage):
     """
 
     contact: Optional[str] = _field("contact", "str", "The user which is the contact of a given owner. Can be either the id or another identifier, such as login name or e-mail, depending on the Cyclos configuration.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            contact: Optional[str] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.contact import Contact
+
+if TYPE_CHECKING:
+    from swagger_client.models.user import User
 
 
 class ContactResult(Contact):
@@ -16,3 +19,14 @@ class ContactResult(Contact):
     """
 
     custom_values: Optional[Dict[str, str]] = _field("customValues", "dict(str, str)", "Holds the values for contact custom fields which are set to be returned on list, keyed by field internal name")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            custom_values: Optional[Dict[str, str]] = None,
+            contact: Optional[User] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.contact import Contact
@@ -24,3 +24,17 @@ class ContactView(Contact):
     custom_values: Optional[List[CustomFieldValue]] = _field("customValues", "list[CustomFieldValue]", "The list of custom field values this contact has")
     can_manage: Optional[bool] = _field("canManage", "bool", "Can the authenticated user manage this contact?")
     operations: Optional[List[Operation]] = _field("operations", "list[Operation]", "List of runnable custom operations.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            owner: Optional[User] = None,
+            custom_values: Optional[List[CustomFieldValue]] = None,
+            can_manage: Optional[bool] = None,
+            operations: Optional[List[Operation]] = None,
+            contact: Optional[User] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

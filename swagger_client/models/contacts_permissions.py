@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -15,3 +15,14 @@ class ContactsPermissions(Model):
     enable: Optional[bool] = _field("enable", "bool", "Permission to own a contact list.")
     has_visible_fields: Optional[bool] = _field("hasVisibleFields", "bool", "Permission to view contacts custom fields.")
     has_editable_fields: Optional[bool] = _field("hasEditableFields", "bool", "Permission to manage contacts custom fields.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            enable: Optional[bool] = None,
+            has_visible_fields: Optional[bool] = None,
+            has_editable_fields: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.full_text_query_filters import FullTextQueryFilters
@@ -18,3 +18,18 @@ class ContactsQueryFilters(FullTextQueryFilters):
     ignore_profile_fields_in_list: Optional[bool] = _field("ignoreProfileFieldsInList", "bool", "When set to `true`, instead of returning users with corresponding profile fields set on list, will return them with `display` and `shortDisplay`.")
     include_group: Optional[bool] = _field("includeGroup", "bool", "When set to `true` and the logged user has permission to view user groups, will return the `group` property on users.")
     include_group_set: Optional[bool] = _field("includeGroupSet", "bool", "When set to `true` and the logged user has permission to view user group sets, will return the `groupSet` property on users.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            ignore_profile_fields_in_list: Optional[bool] = None,
+            include_group: Optional[bool] = None,
+            include_group_set: Optional[bool] = None,
+            keywords: Optional[str] = None,
+            profile_fields: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class Country(Model):
 
     code: Optional[str] = _field("code", "str", "The 2-letter, `ISO 3166-1 alpha-2` code")
     name: Optional[str] = _field("name", "str", "The display name (in the user's language)")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            name: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

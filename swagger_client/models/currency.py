@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -20,3 +20,19 @@ class Currency(InternalNamedEntity):
     suffix: Optional[str] = _field("suffix", "str", "The currency suffix when formatting numbers")
     transaction_number_pattern: Optional[str] = _field("transactionNumberPattern", "str", "If transaction number is enabled for this currency, contains the pattern which is expected, in case of rendering a field for users to type in a transaction number")
     decimal_digits: Optional[int] = _field("decimalDigits", "int", "The number of decimal digits used by this currency")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            symbol: Optional[str] = None,
+            prefix: Optional[str] = None,
+            suffix: Optional[str] = None,
+            transaction_number_pattern: Optional[str] = None,
+            decimal_digits: Optional[int] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -20,3 +20,19 @@ class CustomField(InternalNamedEntity):
     control: Optional[str] = _field("control", "CustomFieldControlEnum", "The UI control (widget) type that should be used to render this field for edit. Most notably, the types that can have distinct controls are singleSelection, that could be rendered as a single selection widget or radio button group, and multi selection, which could be rendered as a multi selection widget or a checkbox group. Possible values are:\n* checkbox: A checkbox group\n* entitySelection: A widget to select a linked entity (for example, an auto-complete for users)\n* multiSelection: A multi-selection field\n* radio: A radio button group\n* richEditor: An HTML editor\n* singleSelection: A single-selection field\n* text: A single line text\n* textarea: A multi line text\n* upload: A widget to upload a file")
     kind: Optional[str] = _field("kind", "CustomFieldKind", "Determines the kind if a custom field Possible values are:\n* contact: Contact fields.\n* contactInfo: Additional contact information fields.\n* custom_operation: Custom operation fields.\n* document: Document fields.\n* marketplace: Advertisements field.\n* record: Record fields.\n* transaction: Transaction fields.\n* user: User profile fields.")
     decimal_digits: Optional[int] = _field("decimalDigits", "int", "The number of decimal digits. Only available if `type` is")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            type: Optional[str] = None,
+            linked_entity_type: Optional[str] = None,
+            control: Optional[str] = None,
+            kind: Optional[str] = None,
+            decimal_digits: Optional[int] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -18,3 +18,13 @@ class CustomFieldBinaryValues(Model):
 
     file_values: Optional[Dict[str, List[StoredFile]]] = _field("fileValues", "dict(str, list[StoredFile])", "The values for custom fields of type `file`")
     image_values: Optional[Dict[str, List[Image]]] = _field("imageValues", "dict(str, list[Image])", "The values for custom fields of type `image`")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            file_values: Optional[Dict[str, List[StoredFile]]] = None,
+            image_values: Optional[Dict[str, List[Image]]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

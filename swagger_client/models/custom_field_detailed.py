@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.custom_field import CustomField
@@ -49,3 +49,42 @@ class CustomFieldDetailed(CustomField):
     mime_types: Optional[List[str]] = _field("mimeTypes", "list[str]", "The allowed mime types for binary custom fields. Only applicable when the custom field type is either `file` or `image`")
     allowed_mime_types: Optional[List[str]] = _field("allowedMimeTypes", "list[FileMimeTypeEnum]", "(deprecated) Only applicable when the custom field type is `file`. Contains the possible built-in mime types allowed for the file being uploaded")
     other_mime_types: Optional[List[str]] = _field("otherMimeTypes", "list[str]", "(deprecated) Only applicable when the custom field type is `file`and the `others` option was selected in `allowedMimeTypes`. Contains the other mime types allowed for the file being uploaded")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            information_text: Optional[str] = None,
+            size: Optional[str] = None,
+            pattern: Optional[str] = None,
+            required: Optional[bool] = None,
+            all_selected_label: Optional[str] = None,
+            default_value: Optional[str] = None,
+            possible_value_categories: Optional[List[EntityReference]] = None,
+            has_values_list: Optional[bool] = None,
+            possible_values: Optional[List[CustomFieldPossibleValue]] = None,
+            dynamic_values: Optional[List[CustomFieldDynamicValue]] = None,
+            string_values: Optional[List[str]] = None,
+            date_values: Optional[List[datetime.datetime]] = None,
+            integer_values: Optional[List[int]] = None,
+            decimal_values: Optional[List[str]] = None,
+            ad_values: Optional[List[Ad]] = None,
+            transaction_values: Optional[List[Transaction]] = None,
+            transfer_values: Optional[List[Transfer]] = None,
+            record_values: Optional[List[Record]] = None,
+            user_values: Optional[List[User]] = None,
+            max_files: Optional[int] = None,
+            mime_types: Optional[List[str]] = None,
+            allowed_mime_types: Optional[List[str]] = None,
+            other_mime_types: Optional[List[str]] = None,
+            type: Optional[str] = None,
+            linked_entity_type: Optional[str] = None,
+            control: Optional[str] = None,
+            kind: Optional[str] = None,
+            decimal_digits: Optional[int] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -15,3 +15,14 @@ class CustomFieldDynamicValue(Model):
     value: Optional[str] = _field("value", "str", "The internal value")
     label: Optional[str] = _field("label", "str", "The display label")
     default_value: Optional[bool] = _field("defaultValue", "bool", "The value that should be suggested as default.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            value: Optional[str] = None,
+            label: Optional[str] = None,
+            default_value: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

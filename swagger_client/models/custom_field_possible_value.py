@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
@@ -22,3 +22,16 @@ class CustomFieldPossibleValue(Entity):
     default: Optional[bool] = _field("default", "bool", "Indicates if this possible value is the default one.")
     internal_name: Optional[str] = _field("internalName", "str", "The entity internal name, which can be seen as an extra identifier")
     category: Optional[EntityReference] = _field("category", "EntityReference", "The internal name (if available) or id of the possible value category. Optional, and never used if custom field type is dynamic selection.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            value: Optional[str] = None,
+            default: Optional[bool] = None,
+            internal_name: Optional[str] = None,
+            category: Optional[EntityReference] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,13 +3,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_custom_field_value import BaseCustomFieldValue
 
 if TYPE_CHECKING:
+    from swagger_client.models.ad import Ad
     from swagger_client.models.custom_field import CustomField
+    from swagger_client.models.custom_field_dynamic_value import CustomFieldDynamicValue
+    from swagger_client.models.custom_field_possible_value import CustomFieldPossibleValue
+    from swagger_client.models.image import Image
+    from swagger_client.models.record import Record
+    from swagger_client.models.stored_file import StoredFile
+    from swagger_client.models.transaction import Transaction
+    from swagger_client.models.transfer import Transfer
+    from swagger_client.models.user import User
 
 
 class CustomFieldValue(BaseCustomFieldValue):
@@ -19,3 +29,28 @@ class CustomFieldValue(BaseCustomFieldValue):
     """
 
     field: Optional[CustomField] = _field("field", "CustomField", "The custom field reference")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            field: Optional[CustomField] = None,
+            string_value: Optional[str] = None,
+            date_value: Optional[datetime.datetime] = None,
+            boolean_value: Optional[bool] = None,
+            integer_value: Optional[int] = None,
+            decimal_value: Optional[str] = None,
+            enumerated_values: Optional[List[CustomFieldPossibleValue]] = None,
+            dynamic_value: Optional[CustomFieldDynamicValue] = None,
+            file_values: Optional[List[StoredFile]] = None,
+            image_values: Optional[List[Image]] = None,
+            linked_entity_value: Optional[Any] = None,
+            ad_value: Optional[Ad] = None,
+            transaction_value: Optional[Transaction] = None,
+            transfer_value: Optional[Transfer] = None,
+            record_value: Optional[Record] = None,
+            user_value: Optional[User] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_transfer_data_for_search import BaseTransferDataForSearch
@@ -13,6 +13,12 @@ if TYPE_CHECKING:
     from swagger_client.models.account_with_currency import AccountWithCurrency
     from swagger_client.models.custom_field import CustomField
     from swagger_client.models.custom_field_detailed import CustomFieldDetailed
+    from swagger_client.models.entity_reference import EntityReference
+    from swagger_client.models.group import Group
+    from swagger_client.models.preselected_period import PreselectedPeriod
+    from swagger_client.models.transfer_filter import TransferFilter
+    from swagger_client.models.transfer_status_flow import TransferStatusFlow
+    from swagger_client.models.user import User
 
 
 class DataForAccountHistory(BaseTransferDataForSearch):
@@ -29,3 +35,26 @@ class DataForAccountHistory(BaseTransferDataForSearch):
     custom_fields_in_search: Optional[List[CustomFieldDetailed]] = _field("customFieldsInSearch", "list[CustomFieldDetailed]", "Detailed references for custom fields that are set to be used as search filters")
     custom_fields_in_list: Optional[List[CustomField]] = _field("customFieldsInList", "list[CustomField]", "Simple references for custom fields that are set to be used on the search result list")
     query: Optional[AccountHistoryQueryFilters] = _field("query", "AccountHistoryQueryFilters", "Default query filters for the account history")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            account: Optional[AccountWithCurrency] = None,
+            transaction_number_mask: Optional[str] = None,
+            can_filter_by_direction: Optional[bool] = None,
+            show_description_in_filters: Optional[bool] = None,
+            show_description_in_list: Optional[bool] = None,
+            custom_fields_in_search: Optional[List[CustomFieldDetailed]] = None,
+            custom_fields_in_list: Optional[List[CustomField]] = None,
+            query: Optional[AccountHistoryQueryFilters] = None,
+            transfer_status_flows: Optional[List[TransferStatusFlow]] = None,
+            transfer_filters: Optional[List[TransferFilter]] = None,
+            channels: Optional[List[EntityReference]] = None,
+            groups: Optional[List[Group]] = None,
+            access_clients: Optional[List[EntityReference]] = None,
+            operators: Optional[List[User]] = None,
+            preselected_periods: Optional[List[PreselectedPeriod]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

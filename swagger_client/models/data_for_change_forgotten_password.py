@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class DataForChangeForgottenPassword(Model):
 
     generated: Optional[bool] = _field("generated", "bool", "Indicates whether the password that is being affected is generated (when `true`) or manual (when `false`).")
     security_question: Optional[str] = _field("securityQuestion", "str", "If configured in Cyclos, and defined by the user, will be the security question that needs to be answered in order to complete the forgotten password reset request.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            generated: Optional[bool] = None,
+            security_question: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -25,3 +25,17 @@ class DataForEasyInvoice(Model):
     payment_type_data: Optional[TransactionTypeData] = _field("paymentTypeData", "TransactionTypeData", "Contains the detailed data for the selected (or first) payment type. Only returned if there is a logged user. The custom fields will only contain those without a fixed value.")
     payment_types: Optional[List[TransferTypeWithCurrency]] = _field("paymentTypes", "list[TransferTypeWithCurrency]", "Only returned if there is a logged user, and a specific payment type was not informed. Contains the allowed payment types to the given user.")
     custom_values: Optional[List[CustomFieldValue]] = _field("customValues", "list[CustomFieldValue]", "The list of custom field values with a fixed value, as requested.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            to: Optional[User] = None,
+            amount: Optional[str] = None,
+            currency: Optional[Currency] = None,
+            payment_type_data: Optional[TransactionTypeData] = None,
+            payment_types: Optional[List[TransferTypeWithCurrency]] = None,
+            custom_values: Optional[List[CustomFieldValue]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

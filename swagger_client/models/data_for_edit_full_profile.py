@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -41,3 +41,26 @@ class DataForEditFullProfile(Model):
     contact_info_binary_values: Optional[Dict[str, ContactInfoBinaryValuesForUserProfile]] = _field("contactInfoBinaryValues", "dict(str, ContactInfoBinaryValuesForUserProfile)", "Values for images and binary custom fields for additional contacts")
     image_configuration: Optional[ImageConfigurationForUserProfile] = _field("imageConfiguration", "ImageConfigurationForUserProfile", "Configuration data regarding images")
     images: Optional[List[Image]] = _field("images", "list[Image]", "All current user images")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            display: Optional[str] = None,
+            short_display: Optional[str] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            user_configuration: Optional[BasicUserDataForEdit] = None,
+            user: Optional[UserEdit] = None,
+            phone_configuration: Optional[PhoneConfigurationForUserProfile] = None,
+            land_line_phones: Optional[List[PhoneEditWithId]] = None,
+            mobile_phones: Optional[List[PhoneEditWithId]] = None,
+            address_configuration: Optional[AddressConfigurationForUserProfile] = None,
+            addresses: Optional[List[AddressEditWithId]] = None,
+            contact_info_configuration: Optional[ContactInfoConfigurationForUserProfile] = None,
+            contact_infos: Optional[List[ContactInfoEditWithId]] = None,
+            contact_info_binary_values: Optional[Dict[str, ContactInfoBinaryValuesForUserProfile]] = None,
+            image_configuration: Optional[ImageConfigurationForUserProfile] = None,
+            images: Optional[List[Image]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -24,3 +24,18 @@ class DataForLogin(Model):
     login_password_input: Optional[PasswordInput] = _field("loginPasswordInput", "PasswordInput", "Contains data for the password used on login")
     forgot_password_captcha_provider: Optional[str] = _field("forgotPasswordCaptchaProvider", "CaptchaProviderEnum", "If the forgot password request requires a captcha, will be the  provider used to request one. Otherwise will be null. Possible values are:\n* internal: Default provider using images")
     forgot_password_mediums: Optional[List[str]] = _field("forgotPasswordMediums", "list[SendMediumEnum]", "If the forgot password request is enabled, returns the mediums the user can choose to receive the confirmation key or code.  If nothing is returned, forgot password is not enabled. Possibles values for each array element are:\n* email: The user will receive an email with the information\n* sms: The user will receive a sms with the information (only if there is at least one phone enabled for sms)")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            access_password_type: Optional[EntityReference] = None,
+            principal_types: Optional[List[PrincipalTypeInput]] = None,
+            default_principal_type: Optional[str] = None,
+            extra_forgot_password_principal_types: Optional[List[PrincipalTypeInput]] = None,
+            login_password_input: Optional[PasswordInput] = None,
+            forgot_password_captcha_provider: Optional[str] = None,
+            forgot_password_mediums: Optional[List[str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.mobile_base_data import MobileBaseData
@@ -11,6 +12,8 @@ from swagger_client.models.mobile_base_data import MobileBaseData
 if TYPE_CHECKING:
     from swagger_client.models.data_for_login import DataForLogin
     from swagger_client.models.group_for_registration import GroupForRegistration
+    from swagger_client.models.mobile_translations import MobileTranslations
+    from swagger_client.models.theme_ui_element import ThemeUIElement
     from swagger_client.models.ui_element_with_content import UIElementWithContent
 
 
@@ -25,3 +28,29 @@ class DataForMobileGuest(MobileBaseData):
     groups_for_registration: Optional[List[GroupForRegistration]] = _field("groupsForRegistration", "list[GroupForRegistration]", "The list of groups the authenticated user can use to perform a new user registration")
     header: Optional[UIElementWithContent] = _field("header", "UIElementWithContent", "The mobile header")
     footer: Optional[UIElementWithContent] = _field("footer", "UIElementWithContent", "The mobile footer")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            allow_quick_payment: Optional[bool] = None,
+            data_for_login: Optional[DataForLogin] = None,
+            groups_for_registration: Optional[List[GroupForRegistration]] = None,
+            header: Optional[UIElementWithContent] = None,
+            footer: Optional[UIElementWithContent] = None,
+            cyclos_version: Optional[str] = None,
+            current_client_time: Optional[datetime.datetime] = None,
+            number_format: Optional[str] = None,
+            date_format: Optional[str] = None,
+            time_format: Optional[str] = None,
+            locale: Optional[str] = None,
+            root_url: Optional[str] = None,
+            theme: Optional[ThemeUIElement] = None,
+            translations: Optional[MobileTranslations] = None,
+            max_image_width: Optional[int] = None,
+            max_image_height: Optional[int] = None,
+            max_upload_size: Optional[int] = None,
+            jpeg_quality: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.mobile_base_data import MobileBaseData
@@ -11,9 +12,11 @@ from swagger_client.models.mobile_base_data import MobileBaseData
 if TYPE_CHECKING:
     from swagger_client.models.auth import Auth
     from swagger_client.models.mobile_page import MobilePage
+    from swagger_client.models.mobile_translations import MobileTranslations
     from swagger_client.models.notifications_status import NotificationsStatus
     from swagger_client.models.operation import Operation
     from swagger_client.models.principal import Principal
+    from swagger_client.models.theme_ui_element import ThemeUIElement
     from swagger_client.models.ui_element_with_content import UIElementWithContent
 
 
@@ -39,3 +42,40 @@ class DataForMobileUser(MobileBaseData):
     shopping_cart_web_shop_count: Optional[int] = _field("shoppingCartWebShopCount", "int", "The total number of webshop ads present in the shopping cart")
     notifications_status: Optional[NotificationsStatus] = _field("notificationsStatus", "NotificationsStatus", "Status of user notifications, like new received or unread notifications")
     allowed_operations: Optional[List[str]] = _field("allowedOperations", "list[MobileOperationEnum]", "The possible operations the mobile application can perform Possibles values for each array element are:\n* acceptTicket: Accepts a generated QR code for performing a payment\n* activateNfcDevice: Activate the phone as NFC device\n* assignPos: Assign an access client for POS mode\n* boughtVouchers: View bought vouchers\n* buyVoucher: Buy a voucher\n* createTicket: Generate a QR Code for receive payment\n* deactivateNfcDevice: Deactivate the phone as NFC device\n* formatNfc: Format NFC tags\n* initializeNfc: Initialize NFC tags\n* makeSystemPayment: Perform payments to system\n* makeUserPayment: Perform payments to other users\n* manageContacts: Manage own contacts\n* manageOperators: Manage own/user operators\n* managePasswords: Manage passwords\n* mapDirectory: View the user directory (map)\n* paymentRequests: Search and view payment requests\n* personalizeNfc: Personalize NFC tags\n* personalizeNfcSelf: Personalize NFC tags for the logged user or its operators\n* purchases: Search and view purchased webshops\n* readNfc: Read NFC tags\n* receivePayment: Receive payments from other users\n* redeemVoucher: Redeem vouchers\n* registerUsersAsManager: Register other users as user manager\n* registerUsersAsMember: Register other users as member or operator\n* sendPaymentRequestToSystem: Send payment requests to system\n* sendPaymentRequestToUser: Send payment requests to users\n* unassignPos: Unassign the current access client from POS mode\n* usersSearch: Search other users\n* viewAccountInformation: View own accounts\n* viewAdvertisements: Search and view advertisements and webshop\n* viewRedeemed: View redeemed vouchers\n* viewUserProfile: View the profile of other users")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            auto_complete_results: Optional[int] = None,
+            hide_users_search_menu: Optional[bool] = None,
+            auth: Optional[Auth] = None,
+            name_of_user: Optional[str] = None,
+            mobile_help: Optional[UIElementWithContent] = None,
+            pos_help: Optional[UIElementWithContent] = None,
+            map_browser_api_key: Optional[str] = None,
+            pages: Optional[List[MobilePage]] = None,
+            operations: Optional[List[Operation]] = None,
+            can_receive_from_nfc_tag: Optional[bool] = None,
+            personalize_other_users: Optional[bool] = None,
+            mobile_camera_on_payment: Optional[bool] = None,
+            principals_allowing_qr_code: Optional[List[Principal]] = None,
+            shopping_cart_web_shop_count: Optional[int] = None,
+            notifications_status: Optional[NotificationsStatus] = None,
+            allowed_operations: Optional[List[str]] = None,
+            cyclos_version: Optional[str] = None,
+            current_client_time: Optional[datetime.datetime] = None,
+            number_format: Optional[str] = None,
+            date_format: Optional[str] = None,
+            time_format: Optional[str] = None,
+            locale: Optional[str] = None,
+            root_url: Optional[str] = None,
+            theme: Optional[ThemeUIElement] = None,
+            translations: Optional[MobileTranslations] = None,
+            max_image_width: Optional[int] = None,
+            max_image_height: Optional[int] = None,
+            max_upload_size: Optional[int] = None,
+            jpeg_quality: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

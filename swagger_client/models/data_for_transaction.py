@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -36,3 +36,24 @@ class DataForTransaction(Model):
     principal_types: Optional[List[PrincipalTypeInput]] = _field("principalTypes", "list[PrincipalTypeInput]", "Only returned when no subject is selected. The possible principal types that can be used to locate the payee")
     default_id_method: Optional[str] = _field("defaultIdMethod", "IdentificationMethodEnum", "Only returned when no subject is selected. The default option for the identification method when performing a payment. Possible values are:\n* autocomplete: The client application should search for an user and pass in the id\n* contacts: The client application should access the contact list of the authenticated user and pass the id\n* principalType: The client application should pass in an identification (principal) of the user, such as login name, e-mail and so on")
     default_principal_type: Optional[str] = _field("defaultPrincipalType", "str", "Only returned when no subject is selected. If the `defaultIdMethod` is `principalType`, contains the internal name or id of the principal type that should be the default. If there is a default, the user should be provided with the option to choose which principal type he's using. If there is no default, all possible principal types will be attempted. In this case, the UI will normally not show the option for which principal type should be used.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            accounts: Optional[List[AccountWithStatus]] = None,
+            from_kind: Optional[str] = None,
+            from_user: Optional[User] = None,
+            to_kind: Optional[str] = None,
+            to_user: Optional[User] = None,
+            payment_type_data: Optional[TransactionTypeData] = None,
+            payment_types: Optional[List[TransferTypeWithCurrency]] = None,
+            allow_autocomplete: Optional[bool] = None,
+            allow_contacts: Optional[bool] = None,
+            allowed_users: Optional[List[User]] = None,
+            principal_types: Optional[List[PrincipalTypeInput]] = None,
+            default_id_method: Optional[str] = None,
+            default_principal_type: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -45,3 +45,34 @@ class DataForUi(Model):
     theme: Optional[ThemeUIElement] = _field("theme", "ThemeUIElement", "The theme content (i.e the CSS or its components according). Only returned when changed or if the corresponding `themeIf` parameter was not specified.\n\nThe returned theme will be the following according to the UI kind:\n\n* `main`: If there is a logged user then the theme for users associated to the configuration. Otherwise the theme for guests;\n\n* `mobile`: only returned for guest;\n\n* `pay`: The theme defined for the ticket/easy invoice confirmation application interface (it's the same for logged users and guest).")
     header: Optional[UIElementWithContent] = _field("header", "UIElementWithContent", "The header content. Only returned when changed or if the corresponding `headerIf` parameter was not specified. For all cases the content returned will be the same for logged users an for guests.\n\nThe returned header will be the following according to the UI kind:\n\n* `main`: The header configured for the main web interface;\n\n* `mobile`: The header configured for the mobile application. Only returned for guests;\n\n* `pay`: The header defined for the ticket/easy invoice confirmation application interface.")
     footer: Optional[UIElementWithContent] = _field("footer", "UIElementWithContent", "The footer content. Only returned when changed or if the corresponding `footerIf` parameter was not specified. For all cases the content returned will be the same for logged users an for guests.\n\nThe returned footer will be the following according to the UI kind:\n\n* `main`: The footer configured for the main web interface;\n\n* `mobile`: The footer configured for the mobile application. Only returned for guests;\n\n* `pay`: The footer defined for the ticket/easy invoice confirmation application interface.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            cyclos_version: Optional[str] = None,
+            current_client_time: Optional[datetime.datetime] = None,
+            auth: Optional[Auth] = None,
+            data_for_login: Optional[DataForLogin] = None,
+            public_registration_groups: Optional[List[GroupForRegistration]] = None,
+            map_data: Optional[MapData] = None,
+            decimal_separator: Optional[str] = None,
+            grouping_separator: Optional[str] = None,
+            date_format: Optional[str] = None,
+            time_format: Optional[str] = None,
+            time_zone_id: Optional[str] = None,
+            distance_unit: Optional[str] = None,
+            root_url: Optional[str] = None,
+            country: Optional[str] = None,
+            max_image_width: Optional[int] = None,
+            max_image_height: Optional[int] = None,
+            max_upload_size: Optional[int] = None,
+            jpeg_quality: Optional[int] = None,
+            language: Optional[Language] = None,
+            resource_cache_key: Optional[str] = None,
+            theme: Optional[ThemeUIElement] = None,
+            header: Optional[UIElementWithContent] = None,
+            footer: Optional[UIElementWithContent] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_user_data_for_search import BaseUserDataForSearch
 
 if TYPE_CHECKING:
+    from swagger_client.models.basic_profile_field_input import BasicProfileFieldInput
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
     from swagger_client.models.entity_reference import EntityReference
+    from swagger_client.models.group import Group
+    from swagger_client.models.search_by_distance_data import SearchByDistanceData
     from swagger_client.models.users_with_balance_query_filters import UsersWithBalanceQueryFilters
 
 
@@ -21,3 +25,20 @@ class DataForUserBalancesSearch(BaseUserDataForSearch):
 
     account_types: Optional[List[EntityReference]] = _field("accountTypes", "list[EntityReference]", "The available account types for the search")
     query: Optional[UsersWithBalanceQueryFilters] = _field("query", "UsersWithBalanceQueryFilters", "Default query parameters")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            account_types: Optional[List[EntityReference]] = None,
+            query: Optional[UsersWithBalanceQueryFilters] = None,
+            allow_keywords: Optional[bool] = None,
+            fields_in_search: Optional[List[str]] = None,
+            address_fields_in_search: Optional[List[str]] = None,
+            basic_fields: Optional[List[BasicProfileFieldInput]] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            groups: Optional[List[Group]] = None,
+            search_by_distance_data: Optional[SearchByDistanceData] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -15,3 +15,13 @@ class DatePeriod(Model):
 
     begin: Optional[datetime.datetime] = _field("begin", "datetime", "The period begin date, if any. Generally a period without a begin date can be seen as since all time.")
     end: Optional[datetime.datetime] = _field("end", "datetime", "The period end date, if any. Generally a period without an end date can be seen as without a limit.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            begin: Optional[datetime.datetime] = None,
+            end: Optional[datetime.datetime] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class DecimalRange(Model):
 
     min: Optional[str] = _field("min", "str", "The minimum value")
     max: Optional[str] = _field("max", "str", "The maximum value")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            min: Optional[str] = None,
+            max: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

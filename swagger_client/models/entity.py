@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -13,3 +13,12 @@ class Entity(Model):
     """Basic definition of a persistent entity"""
 
     id: Optional[str] = _field("id", "str", "The internal entity identifier")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Optional
+
 from swagger_client.models.internal_named_entity import InternalNamedEntity
 
 
@@ -12,4 +14,14 @@ class EntityReference(InternalNamedEntity):
     Inherited from InternalNamedEntity: ``id``, ``name``, ``internal_name``.
     """
 
-    pass
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -15,3 +15,14 @@ class Error(Model):
     kind: Optional[str] = _field("kind", "ErrorKind", "Error types associated to the HTTP Status 500 Possible values are:\n* buyVoucher: An error has occurred when buying a voucher\n* forgottenPassword: An error has occurred when changing a forgotten password.\n* general: An unexpected error has occurred\n* initializeNfc: An error has occurred when initializing a NFC token\n* nested: An error which has another internal error at a given property / index\n* nfcAuth: An error has occurred when making an external NFC authentication\n* otp: An error has occurred requesting an OTP\n* payment: An error has occurred when making a payment\n* personalizeNfc: An error has occurred when personalizing a NFC token\n* pos: An error has occurred when receiving a payment on a POS operation\n* redeemVoucher: An error has occurred when redeeming a voucher\n* shoppingCart: An error has occurred when interacting with a shopping cart.\n* shoppingCartCheckout: An error has occurred when checking out a shopping cart.")
     exception_type: Optional[str] = _field("exceptionType", "str", "The server exception class name (not intended to be shown to final users. Only for logging purposes)")
     exception_message: Optional[str] = _field("exceptionMessage", "str", "The server exception message (not intended to be shown to final users. Only for logging purposes)")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            kind: Optional[str] = None,
+            exception_type: Optional[str] = None,
+            exception_message: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,13 @@ class ForbiddenError(Model):
 
     code: Optional[str] = _field("code", "ForbiddenErrorCode", "Error codes for 403 Forbidden HTTP status.  Possible values are:\n* expiredPassword: The password being used has expired\n* illegalAction: Attempt to perform an action that is not allowed on this context\n* inaccessibleChannel: This channel cannot be accessed by the user\n* inaccessiblePrincipal: The used identification method (principal type) cannot be used in this channel\n* indefinitelyBlocked: The password was indefinitely blocked by exceeding the allowed attempts\n* invalidPassword: The password being used is invalid (normally the confirmation password)\n* operatorWithPendingAgreements: The operator cannot access because his owner member has pending agreements\n* pendingAgreements: There is at least one agreement which needs to be accepted in order to access the syste\n* permissionDenied: The operation was denied because a required permission was not granted\n* resetPassword: The password being used was manually reset\n* temporarilyBlocked: The password was temporarily blocked by exceeding the allowed attempts")
     password_type: Optional[EntityReference] = _field("passwordType", "EntityReference", "The password type of the failed password. Only sent if `code` is one of: - `invalidPassword` - `expiredPassword` - `temporarilyBlocked` - `indefinitelyBlocked`")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            password_type: Optional[EntityReference] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

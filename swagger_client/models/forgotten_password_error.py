@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.error import Error
@@ -17,3 +17,16 @@ class ForgottenPasswordError(Error):
 
     code: Optional[str] = _field("code", "ForgottenPasswordErrorCode", "Application-specific error codes for a ForgottenPassword error. Possible values are:\n* invalidSecurityAnswer: if the answer for the security question was incorrect.\n* unexpected: An unexpected error has occurred.")
     key_invalidated: Optional[bool] = _field("keyInvalidated", "bool", "Flag indicating if the key received on the forgotten password reset request was invalidated because the maximum tries was reached. Only if code is `invalidSecurityAnswer`")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            key_invalidated: Optional[bool] = None,
+            kind: Optional[str] = None,
+            exception_type: Optional[str] = None,
+            exception_message: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,13 @@ class ForgottenPasswordRequest(Model):
 
     user: Optional[str] = _field("user", "str", "An identification method for the user. Allows the same identification methods (principal types) as the login, plus e-mail.")
     captcha: Optional[CaptchaResponse] = _field("captcha", "CaptchaResponse", "The captcha response required when something is returned in `DataForLogin.forgotPasswordCaptchaProvider`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[str] = None,
+            captcha: Optional[CaptchaResponse] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -36,3 +36,26 @@ class FullProfileEdit(Model):
     add_images: Optional[List[str]] = _field("addImages", "list[str]", "Identifiers of previously uploaded temporary images to be added as profile images. If not sent / empty, no images are added.")
     remove_images: Optional[List[str]] = _field("removeImages", "list[str]", "Identifiers of existing profile images to be removed. If not sent / empty, no images are removed.")
     reorder_images: Optional[List[str]] = _field("reorderImages", "list[str]", "Identifiers of either existing or added profile images in the order they should be listed.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[UserEdit] = None,
+            create_land_line_phones: Optional[List[PhoneNew]] = None,
+            create_mobile_phones: Optional[List[PhoneNew]] = None,
+            modify_land_line_phones: Optional[List[PhoneEditWithId]] = None,
+            modify_mobile_phones: Optional[List[PhoneEditWithId]] = None,
+            remove_phones: Optional[List[str]] = None,
+            create_addresses: Optional[List[AddressNew]] = None,
+            modify_addresses: Optional[List[AddressEditWithId]] = None,
+            remove_addresses: Optional[List[str]] = None,
+            create_contact_infos: Optional[List[ContactInfoNew]] = None,
+            modify_contact_infos: Optional[List[ContactInfoEditWithId]] = None,
+            remove_contact_infos: Optional[List[str]] = None,
+            add_images: Optional[List[str]] = None,
+            remove_images: Optional[List[str]] = None,
+            reorder_images: Optional[List[str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,16 @@ class FullProfileEditResult(Model):
     created_addresses: Optional[List[str]] = _field("createdAddresses", "list[str]", "Identifiers of created addresses")
     created_contact_infos: Optional[List[str]] = _field("createdContactInfos", "list[str]", "Identifiers of created additional contacts")
     created_images: Optional[List[str]] = _field("createdImages", "list[str]", "Identifiers of created profile images")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            created_land_line_phones: Optional[List[str]] = None,
+            created_mobile_phones: Optional[List[str]] = None,
+            created_addresses: Optional[List[str]] = None,
+            created_contact_infos: Optional[List[str]] = None,
+            created_images: Optional[List[str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.query_filters import QueryFilters
@@ -17,3 +17,15 @@ class FullTextQueryFilters(QueryFilters):
 
     keywords: Optional[str] = _field("keywords", "str", "Textual search keywords. Sometimes, like in user search, the fields matched depends on what is configured on the products.")
     profile_fields: Optional[List[str]] = _field("profileFields", "list[str]", "User profile fields, both basic (full name, login name, phone, e-mail, etc) and custom fields, that are used for search. Is a comma-separated array, where each part consists in two parts: the internal name (or custom field id) of the field, and a value, both separated by : (colon). For example, `profileFields=field1:value1,field2:value2`. Sometimes multiple values are accepted. In this case, the multiple values are separated by pipes. For example, `profileFields=field1:valueA|valueB`. The accepted fields depend on the products the authenticated user has. Enumerated fields accept multiple values, while numeric and date fields also accept ranges, which are two values, pipe-separated. For example, `profileFields=rank:bronze|silver,birthDate:2000-01-01|2001-12-31` would match results whose custom field with internal name 'rank' is either bronze or silver, and whose 'birthDate' is between January 1, 2000 and December 31, 2001. To specify a single bound in ranges (like birth dates before December 31, 2001), use a pipe in one of the values, like `profileFields=birthDate:|2001-12-31`.\n\nThe basic profile fields have one of the following identifiers:\n\n* `name` or `fullName`: Full name;\n\n* `username`, `loginName` or `login`: Login name;\n\n* `email`: E-mail;\n\n* `phone`: Phone;\n\n* `accountNumber`, `account`: Account number;\n\n* `image`: Image (accepts a boolean value, indicating that either it is required that users either have images or not).\n\nIf address is an allowed profile field for search, specific address fields may be searched. The allowed ones are normally returned as the `addressFieldsInSearch` field in the corresponding result from a data-for-search request.\n\nThe specific address fields are:\n\n* `address`: Searches on any address field (not a specific field);\n\n* `address.address`: Searches on the fields that represent the street address, which are `addressLine1`, `addressLine2`, `street`, `buildingNumber` and `complement`. Note that normally only a subset of them should be enabled in the configuration (either line 1 / 2 or street + number + complement);\n\n* `address.zip`: Searches for matching zip (postal) code;\n\n* `address.poBox`: Searches for matching postal box;\n\n* `address.neighborhood`: Searches by neighborhood;\n\n* `address.city`: Searches by city;\n\n* `address.region`: Searches by region (or state);\n\n* `address.country`: Searches by ISO 3166-1 alpha-2 country code.\n\n\nA note for dynamic custom fields: If a script is used to generate possible values for search, the list will be returned in the corresponding data, and it is sent as a pipe-separated list of values (not labels). For example: `profileFields=dynamic:a|b|c`. However, it is also possible to perform a keywords-like (full-text) search using the dynamic value label. In this case a single value, prefixed by single quotes should be used. For example: `profileFields=dynamic:'business`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            keywords: Optional[str] = None,
+            profile_fields: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

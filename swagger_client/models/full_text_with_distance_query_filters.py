@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.full_text_query_filters import FullTextQueryFilters
@@ -18,3 +18,18 @@ class FullTextWithDistanceQueryFilters(FullTextQueryFilters):
     latitude: Optional[float] = _field("latitude", "float", "The reference latitude for distance searches")
     longitude: Optional[float] = _field("longitude", "float", "The reference longitude for distance searches")
     max_distance: Optional[float] = _field("maxDistance", "float", "Maximum straight-line distance between the informed location and the resulting address. Is measured either in kilometers or miles, depending on the configuration. Only accepted if both `longitude` and `latitude` parameters are passed with the actual reference position.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            latitude: Optional[float] = None,
+            longitude: Optional[float] = None,
+            max_distance: Optional[float] = None,
+            keywords: Optional[str] = None,
+            profile_fields: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

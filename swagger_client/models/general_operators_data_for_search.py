@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -18,3 +18,13 @@ class GeneralOperatorsDataForSearch(Model):
 
     user_groups: Optional[List[Group]] = _field("userGroups", "list[Group]", "The groups the authenticated user can use to filter users. Admins can always filter by groups, while users depend on a permission, which can be to only view group sets, only groups or none.")
     query: Optional[GeneralOperatorsQueryFilters] = _field("query", "GeneralOperatorsQueryFilters", "Default query filters to search operators")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user_groups: Optional[List[Group]] = None,
+            query: Optional[GeneralOperatorsQueryFilters] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

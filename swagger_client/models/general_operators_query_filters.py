@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.basic_operator_query_filters import BasicOperatorQueryFilters
@@ -17,3 +18,17 @@ class GeneralOperatorsQueryFilters(BasicOperatorQueryFilters):
 
     user_groups: Optional[List[str]] = _field("userGroups", "list[str]", "Either id or internal names of user groups / group sets")
     broker: Optional[str] = _field("broker", "str", "Either id or a principal (login name, e-mail, etc) of the user broker")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user_groups: Optional[List[str]] = None,
+            broker: Optional[str] = None,
+            creation_period: Optional[List[datetime.datetime]] = None,
+            statuses: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.record_query_filters import RecordQueryFilters
@@ -17,3 +18,19 @@ class GeneralRecordsQueryFilters(RecordQueryFilters):
 
     brokers: Optional[List[str]] = _field("brokers", "list[str]", "Either the ids or identification methods of record owners' brokers")
     groups: Optional[List[str]] = _field("groups", "list[str]", "Either the ids or internal names of record owners' groups")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            brokers: Optional[List[str]] = None,
+            groups: Optional[List[str]] = None,
+            custom_fields: Optional[List[str]] = None,
+            creation_period: Optional[List[datetime.datetime]] = None,
+            keywords: Optional[str] = None,
+            profile_fields: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

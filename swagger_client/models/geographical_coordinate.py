@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class GeographicalCoordinate(Model):
 
     latitude: Optional[float] = _field("latitude", "float", "The latitude")
     longitude: Optional[float] = _field("longitude", "float", "The longitude")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            latitude: Optional[float] = None,
+            longitude: Optional[float] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -17,3 +17,16 @@ class Group(InternalNamedEntity):
 
     kind: Optional[str] = _field("kind", "GroupKind", "The possible kinds of group or group set Possible values are:\n* adminGroup: An administrator group\n* brokerGroup: A broker group\n* groupSet: A group set\n* memberGroup: A member (regular user) group")
     group_set: Optional[str] = _field("groupSet", "str", "The internal name or id of the group set of this group. Only makes sense if is a user or broker group. Administrator groups or group sets cannot have a group set.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            kind: Optional[str] = None,
+            group_set: Optional[str] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

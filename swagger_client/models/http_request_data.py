@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -16,3 +16,15 @@ class HttpRequestData(Model):
     headers: Optional[Dict[str, str]] = _field("headers", "dict(str, str)", "The HTTP request headers")
     parameters: Optional[Dict[str, str]] = _field("parameters", "dict(str, str)", "The HTTP request query parameters")
     body: Optional[str] = _field("body", "str", "The HTTP request body")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            method: Optional[str] = None,
+            headers: Optional[Dict[str, str]] = None,
+            parameters: Optional[Dict[str, str]] = None,
+            body: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

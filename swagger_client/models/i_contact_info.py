@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -16,3 +16,15 @@ class IContactInfo(Model):
     mobile_phone: Optional[str] = _field("mobilePhone", "str", "The formatted mobile phone for this additional contact information")
     land_line_phone: Optional[str] = _field("landLinePhone", "str", "The formatted landline phone for this additional contact information")
     land_line_extension: Optional[str] = _field("landLineExtension", "str", "The landline phone extension for this additional contact information")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            email: Optional[str] = None,
+            mobile_phone: Optional[str] = None,
+            land_line_phone: Optional[str] = None,
+            land_line_extension: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -15,3 +15,14 @@ class IPhone(Model):
     name: Optional[str] = _field("name", "str", "The phone name")
     number: Optional[str] = _field("number", "str", "The formatted number")
     extension: Optional[str] = _field("extension", "str", "The number extension, only for landLine phones, and is only used if the phone configuration states that extensions are enabled.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            name: Optional[str] = None,
+            number: Optional[str] = None,
+            extension: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -18,3 +18,17 @@ class IPhoneDetailed(Model):
     hidden: Optional[bool] = _field("hidden", "bool", "Indicates whether this phone is hidden for other users (`true`) or visible to all users (`false`).")
     enabled_for_sms: Optional[bool] = _field("enabledForSms", "bool", "Only applicable if this represents a mobile phone. Whether this mobile phone is enabled for SMS, both receiving notifications and sending SMS operations. Can only be set if the mobile phone is verified.")
     verified: Optional[bool] = _field("verified", "bool", "Only applicable if this represents a mobile phone. Whether this mobile is verified. Can only be directly set by administrators. Regular users need to verify it.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            name: Optional[str] = None,
+            number: Optional[str] = None,
+            extension: Optional[str] = None,
+            hidden: Optional[bool] = None,
+            enabled_for_sms: Optional[bool] = None,
+            verified: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

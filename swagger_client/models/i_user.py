@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -15,3 +15,14 @@ class IUser(Model):
     name: Optional[str] = _field("name", "str", "The user's full name")
     username: Optional[str] = _field("username", "str", "The user's login name")
     email: Optional[str] = _field("email", "str", "The user's e-mail")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            name: Optional[str] = None,
+            username: Optional[str] = None,
+            email: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

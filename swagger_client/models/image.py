@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.stored_file import StoredFile
@@ -17,3 +17,18 @@ class Image(StoredFile):
 
     width: Optional[int] = _field("width", "int", "The image width, in pixels")
     height: Optional[int] = _field("height", "int", "The image height, in pixels")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            width: Optional[int] = None,
+            height: Optional[int] = None,
+            content_type: Optional[str] = None,
+            length: Optional[int] = None,
+            url: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -15,3 +15,14 @@ class ImageConfigurationForUserProfile(Model):
     manage: Optional[bool] = _field("manage", "bool", "Can the authenticated user has permission to manage images?")
     availability: Optional[str] = _field("availability", "AvailabilityEnum", "The availability for images Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
     max_images: Optional[int] = _field("maxImages", "int", "The maximum allowed number of profile images")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            manage: Optional[bool] = None,
+            availability: Optional[str] = None,
+            max_images: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.image import Image
@@ -17,3 +17,20 @@ class ImageView(Image):
 
     kind: Optional[str] = _field("kind", "ImageKind", "Determines the kind of an image Possible values are:\n* contactInfo: An image of an additional contact information\n* customFieldValue: An image used as custom field value\n* marketplace: Advertisement images are associated with an advertisement, be it simple or for web shop.\n* marketplaceCategory: An image of an advertisement (simple or webshop)\n* profile: User profile images are those associated with the user profile. The first profile image is used to depict the user on search results.\n* systemCustom: System custom images are additional images an administrator that can be used on rich text contents.\n* temp: A temporary image which can upload for later associating with an entity being registered (for example, user or advertisement).\n* userCustom: User custom images are additional images that can be used on rich text contents.\n* voucherType: An image of a voucher type")
     converted_to_jpeg: Optional[bool] = _field("convertedToJpeg", "bool", "Indicates whether this was originally a PNG format that exceeded the maximum allowed size and was automatically converted to JPEG.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            kind: Optional[str] = None,
+            converted_to_jpeg: Optional[bool] = None,
+            width: Optional[int] = None,
+            height: Optional[int] = None,
+            content_type: Optional[str] = None,
+            length: Optional[int] = None,
+            url: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -20,3 +20,16 @@ class ImagesListData(Model):
     max_images: Optional[int] = _field("maxImages", "int", "The maximum number of images allowed")
     availability: Optional[str] = _field("availability", "AvailabilityEnum", "The availability for images Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
     images: Optional[List[Image]] = _field("images", "list[Image]", "The list of images")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            can_manage: Optional[bool] = None,
+            can_create: Optional[bool] = None,
+            max_images: Optional[int] = None,
+            availability: Optional[str] = None,
+            images: Optional[List[Image]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

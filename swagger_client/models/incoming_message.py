@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import alias as _alias
 from swagger_client.model_base import field as _field
@@ -27,3 +27,18 @@ class IncomingMessage(Entity):
     subject: Optional[str] = _field("subject", "str", "The message subject")
     body: Optional[str] = _field("body", "str", "The message body")
     date: Optional[datetime.datetime] = _alias("_date")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            _date: Optional[datetime.datetime] = None,
+            category: Optional[EntityReference] = None,
+            from_user: Optional[User] = None,
+            subject: Optional[str] = None,
+            body: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

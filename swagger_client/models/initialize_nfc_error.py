@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_nfc_error import BaseNfcError
+
+if TYPE_CHECKING:
+    from swagger_client.models.token_detailed import TokenDetailed
 
 
 class InitializeNfcError(BaseNfcError):
@@ -16,3 +19,16 @@ class InitializeNfcError(BaseNfcError):
     """
 
     code: Optional[str] = _field("code", "InitializeNfcErrorCode", "Application-specific error codes for an initialize NFC error  Possible values are:\n* tokenInUse: The token specified for initialization is already in use (exists and it is active)\n* unexpected: An unexpected error has occurred. See the `exceptionType` and `exceptionMessage` fields for the internal information.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            token: Optional[TokenDetailed] = None,
+            kind: Optional[str] = None,
+            exception_type: Optional[str] = None,
+            exception_message: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

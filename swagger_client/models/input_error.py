@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -24,3 +24,23 @@ class InputError(Model):
     name: Optional[str] = _field("name", "str", "The name of the required request parameter Only returned if `code` is `missingParameter`.")
     errors: Optional[Dict[str, InputError]] = _field("errors", "dict(str, InputError)", "The aggregated `InputError`s for each regular property, that is, those that have a single input. Only returned if `code` is `aggregated`.")
     indexed_errors: Optional[Dict[str, List[InputError]]] = _field("indexedErrors", "dict(str, list[InputError])", "The aggregated `InputError`s for each list property, that is, those that have a list of inputs. It is guaranteed that the indexes in the input array correspond to the indexes in the corresponding value. The positions with no errors will contain `null`. Only returned if `code` is `aggregated`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            general_errors: Optional[List[str]] = None,
+            properties: Optional[List[str]] = None,
+            property_errors: Optional[Dict[str, List[str]]] = None,
+            custom_fields: Optional[List[str]] = None,
+            custom_field_errors: Optional[Dict[str, List[str]]] = None,
+            max_items: Optional[int] = None,
+            max_file_size: Optional[int] = None,
+            value: Optional[str] = None,
+            name: Optional[str] = None,
+            errors: Optional[Dict[str, InputError]] = None,
+            indexed_errors: Optional[Dict[str, List[InputError]]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

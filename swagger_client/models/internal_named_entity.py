@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.named_entity import NamedEntity
@@ -16,3 +16,14 @@ class InternalNamedEntity(NamedEntity):
     """
 
     internal_name: Optional[str] = _field("internalName", "str", "The entity internal name, which can be seen as an extra identifier")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.transaction_preview import TransactionPreview
 
 if TYPE_CHECKING:
     from swagger_client.models.account_with_owner import AccountWithOwner
+    from swagger_client.models.currency import Currency
+    from swagger_client.models.custom_field_value import CustomFieldValue
+    from swagger_client.models.password_input import PasswordInput
+    from swagger_client.models.transfer_type import TransferType
 
 
 class InternalTransactionPreview(TransactionPreview):
@@ -20,3 +24,20 @@ class InternalTransactionPreview(TransactionPreview):
 
     pending_authorization: Optional[bool] = _field("pendingAuthorization", "bool", "Indicates whether the transaction would be initially pending authorization in order to be processed")
     to_account: Optional[AccountWithOwner] = _field("toAccount", "AccountWithOwner", "A reference to the destination account")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            pending_authorization: Optional[bool] = None,
+            to_account: Optional[AccountWithOwner] = None,
+            confirmation_message: Optional[str] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            payment_type: Optional[TransferType] = None,
+            currency: Optional[Currency] = None,
+            from_account: Optional[AccountWithOwner] = None,
+            total_amount: Optional[str] = None,
+            custom_values: Optional[List[CustomFieldValue]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -20,3 +20,16 @@ class LoginUser(Model):
     remote_address: Optional[str] = _field("remoteAddress", "str", "The IP address of the user requesting the login.")
     channel: Optional[str] = _field("channel", "str", "The channel internal name. Defaults to `main`.")
     session_timeout: Optional[TimeInterval] = _field("sessionTimeout", "TimeInterval", "The amount of time the session is valid. The channel configuration has the session timeout, which is the maximum amount of time that can be set. If the given value is higher than the one in the configuration, it will be ignored. Defaults to the timeout set in the configuration.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[str] = None,
+            password: Optional[str] = None,
+            remote_address: Optional[str] = None,
+            channel: Optional[str] = None,
+            session_timeout: Optional[TimeInterval] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

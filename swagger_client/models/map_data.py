@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -20,3 +20,16 @@ class MapData(Model):
     default_zoom_mobile: Optional[int] = _field("defaultZoomMobile", "int", "The default zoom level for mobile views")
     default_zoom: Optional[int] = _field("defaultZoom", "int", "The default zoom level for larger views")
     distance_unit: Optional[str] = _field("distanceUnit", "DistanceUnitEnum", "Determines the unit used to measure distances")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            google_maps_api_key: Optional[str] = None,
+            default_location: Optional[GeographicalCoordinate] = None,
+            default_zoom_mobile: Optional[int] = None,
+            default_zoom: Optional[int] = None,
+            distance_unit: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

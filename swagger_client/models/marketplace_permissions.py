@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -18,3 +18,17 @@ class MarketplacePermissions(Model):
     purchase: Optional[bool] = _field("purchase", "bool", "Can buy webwop ads? Only returned if there is an authenticated user.")
     view_advertisements: Optional[bool] = _field("viewAdvertisements", "bool", "Can view simple advertisements? Only returned if there is an authenticated user.")
     view_webshop: Optional[bool] = _field("viewWebshop", "bool", "Can view webshop advertisements? If this permission is granted then the user can can buy webshop ads too. Only returned if there is an authenticated user.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            search: Optional[bool] = None,
+            own_advertisements: Optional[bool] = None,
+            manage_own_advertisements: Optional[bool] = None,
+            purchase: Optional[bool] = None,
+            view_advertisements: Optional[bool] = None,
+            view_webshop: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -30,3 +30,24 @@ class MobileBaseData(Model):
     max_image_height: Optional[int] = _field("maxImageHeight", "int", "Maximum height (in pixels) for uploaded images")
     max_upload_size: Optional[int] = _field("maxUploadSize", "int", "Maximum size (in bytes) for uploaded files")
     jpeg_quality: Optional[int] = _field("jpegQuality", "int", "Quality for JPEG image types (higher means better quality)")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            cyclos_version: Optional[str] = None,
+            current_client_time: Optional[datetime.datetime] = None,
+            number_format: Optional[str] = None,
+            date_format: Optional[str] = None,
+            time_format: Optional[str] = None,
+            locale: Optional[str] = None,
+            root_url: Optional[str] = None,
+            theme: Optional[ThemeUIElement] = None,
+            translations: Optional[MobileTranslations] = None,
+            max_image_width: Optional[int] = None,
+            max_image_height: Optional[int] = None,
+            max_upload_size: Optional[int] = None,
+            jpeg_quality: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

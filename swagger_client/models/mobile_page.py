@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -17,3 +17,16 @@ class MobilePage(InternalNamedEntity):
 
     version: Optional[int] = _field("version", "int", "The version stamp for the current object, used for optimistic locking. When saving, the same version as previously received needs to be passed back. If no one else has saved the object, the version will match and the object will be updated. However, if someone other has saved the object, the version will no longer match, and an error will be raised. This is used to prevent multiple users (or processes) from updating the same object and unwilingly overridding the property values, leading to data loss.")
     icon: Optional[str] = _field("icon", "str", "The character that represents the icon in the Cyclos font")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            version: Optional[int] = None,
+            icon: Optional[str] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.versioned_entity import VersionedEntity
@@ -21,3 +21,16 @@ class MobileTranslations(VersionedEntity):
     locale: Optional[str] = _field("locale", "str", "The locale represented by this language, in either of the following formats: `<2-letter lowercase language code>` or `<2-letter lowercase language code>`_`<2-letter uppercase country code>`.")
     translations: Optional[Dict[str, str]] = _field("translations", "dict(str, str)", "The translation keys / values for the mobile application")
     countries: Optional[List[Country]] = _field("countries", "list[Country]", "The list of countries, with translated display names. Whenever the translations are returned, the country list is returned as well.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            locale: Optional[str] = None,
+            translations: Optional[Dict[str, str]] = None,
+            countries: Optional[List[Country]] = None,
+            version: Optional[int] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
@@ -16,3 +16,13 @@ class NamedEntity(Entity):
     """
 
     name: Optional[str] = _field("name", "str", "The entity name")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.error import Error
@@ -31,3 +31,22 @@ class NestedError(Error):
     error: Optional[Error] = _field("error", "Error", "The nested error when `Error`")
     _property: Optional[str] = _field("property", "str", "The property name that generated the error")
     index: Optional[int] = _field("index", "int", "If the property is indexed, contains the index with error")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            input_error: Optional[InputError] = None,
+            forbidden_error: Optional[ForbiddenError] = None,
+            unauthorized_error: Optional[UnauthorizedError] = None,
+            not_found_error: Optional[NotFoundError] = None,
+            conflict_error: Optional[ConflictError] = None,
+            error: Optional[Error] = None,
+            _property: Optional[str] = None,
+            index: Optional[int] = None,
+            kind: Optional[str] = None,
+            exception_type: Optional[str] = None,
+            exception_message: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

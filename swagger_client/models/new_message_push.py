@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -18,3 +18,14 @@ class NewMessagePush(Model):
     message: Optional[IncomingMessage] = _field("message", "IncomingMessage", "The message details")
     new_messages: Optional[int] = _field("newMessages", "int", "The number of new messages since the last login")
     unread_messages: Optional[int] = _field("unreadMessages", "int", "The current number of unread messages")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            message: Optional[IncomingMessage] = None,
+            new_messages: Optional[int] = None,
+            unread_messages: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.notifications_status import NotificationsStatus
@@ -19,3 +20,15 @@ class NewNotificationPush(NotificationsStatus):
     """
 
     notification: Optional[Notification] = _field("notification", "Notification", "The notification details")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            notification: Optional[Notification] = None,
+            new_notifications: Optional[int] = None,
+            unread_notifications: Optional[int] = None,
+            last_view_date: Optional[datetime.datetime] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.error import Error
@@ -20,3 +20,16 @@ class NfcAuthError(Error):
 
     code: Optional[str] = _field("code", "NfcAuthErrorCode", "Application-specific error codes for an NFC authentication error  Possible values are:\n* pos: A POS exception has happened when trying to make an external authenticate. See the `posError` field for more details.\n* unexpected: An unexpected error has occurred. See the `exceptionType` and `exceptionMessage` fields for the internal information.")
     pos_error: Optional[PosError] = _field("posError", "PosError", "The POS error details. Only if `code` is `pos`")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            pos_error: Optional[PosError] = None,
+            kind: Optional[str] = None,
+            exception_type: Optional[str] = None,
+            exception_message: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,13 @@ class NfcDataForInitialize(Model):
 
     initilize_types: Optional[List[EntityReference]] = _field("initilizeTypes", "list[EntityReference]", "The NFC token types the authenticated user can initialize tags")
     personalize_types: Optional[List[EntityReference]] = _field("personalizeTypes", "list[EntityReference]", "The NFC token types the authenticated user can parsonalize tags")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            initilize_types: Optional[List[EntityReference]] = None,
+            personalize_types: Optional[List[EntityReference]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.nfc_token_parameter import NfcTokenParameter
@@ -20,3 +20,18 @@ class NfcExternalAuthenticateParameter(NfcTokenParameter):
     user: Optional[str] = _field("user", "str", "If informed then it means we are requesting for external authentication to personalize a tag for that user, also the `group` property will be ignored.")
     group: Optional[str] = _field("group", "str", "In case of registering a user and personalizing a tag at the same time we need to inform the group in which the user is registering.")
     as_member: Optional[bool] = _field("asMember", "bool", "Only valid if the logged user is a broker, for that case we need to distinguish if the user registration is as member or as broker. This option must be specified in conjunction with the `group` property.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            key: Optional[str] = None,
+            tag_challenge: Optional[str] = None,
+            user: Optional[str] = None,
+            group: Optional[str] = None,
+            as_member: Optional[bool] = None,
+            type: Optional[str] = None,
+            token: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

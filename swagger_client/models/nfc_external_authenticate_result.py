@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class NfcExternalAuthenticateResult(Model):
 
     cyclos_challenge: Optional[str] = _field("cyclosChallenge", "str", "The Cyclos-generated challenge encoded as hex. This challenge has to be encrypted by the NFC tag")
     session_key: Optional[str] = _field("sessionKey", "str", "The session key to be used on subsequent NFC operations, encoded as hex")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            cyclos_challenge: Optional[str] = None,
+            session_key: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

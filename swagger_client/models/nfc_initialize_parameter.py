@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.nfc_token_with_user_parameter import NfcTokenWithUserParameter
@@ -16,3 +16,15 @@ class NfcInitializeParameter(NfcTokenWithUserParameter):
     """
 
     label: Optional[str] = _field("label", "str", "A label to be displayed on the tokens list.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            label: Optional[str] = None,
+            user: Optional[str] = None,
+            type: Optional[str] = None,
+            token: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -16,3 +16,15 @@ class NfcInitializeResult(Model):
     application_key: Optional[str] = _field("applicationKey", "str", "The Application Master Key that should be used on the application entry of the NFC tag, encoded as hex.")
     operational_key: Optional[str] = _field("operationalKey", "str", "The Application Key used to operate with the tag, encoded as hex. Used when making a payment or to assign an already initialized tag to a user.")
     token_label: Optional[str] = _field("tokenLabel", "str", "The same label given by the client at initialization or the label generated according the the pattern defined.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            tag_key: Optional[str] = None,
+            application_key: Optional[str] = None,
+            operational_key: Optional[str] = None,
+            token_label: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class NfcPersonalizeOtpParameter(Model):
 
     user: Optional[str] = _field("user", "str", "a user to whom this tag is being personalized")
     type: Optional[str] = _field("type", "str", "Either the identifier or internal name of fhe NFC token type")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[str] = None,
+            type: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class NfcTokenParameter(Model):
 
     type: Optional[str] = _field("type", "str", "Either the identifier or internal name of fhe NFC token type")
     token: Optional[str] = _field("token", "str", "The token value. Is normally the internal tag idenfifier, encoded as hex")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            type: Optional[str] = None,
+            token: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

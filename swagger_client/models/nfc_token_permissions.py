@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -19,3 +19,15 @@ class NfcTokenPermissions(Model):
     initialize: Optional[bool] = _field("initialize", "bool", "Can initialize tokens of this type?")
     personalize: Optional[bool] = _field("personalize", "bool", "Can personalize tokens of this type?")
     personalize_as_member: Optional[bool] = _field("personalizeAsMember", "bool", "Can personalize tokens of this type as member? Only send if the authenticated user is a broker.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            type: Optional[EntityReference] = None,
+            initialize: Optional[bool] = None,
+            personalize: Optional[bool] = None,
+            personalize_as_member: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.nfc_token_parameter import NfcTokenParameter
@@ -16,3 +16,14 @@ class NfcTokenWithUserParameter(NfcTokenParameter):
     """
 
     user: Optional[str] = _field("user", "str", "a user to whom this tag is being initialized/personalized.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[str] = None,
+            type: Optional[str] = None,
+            token: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

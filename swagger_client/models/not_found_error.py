@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class NotFoundError(Model):
 
     entity_type: Optional[str] = _field("entityType", "str", "The name of the entity being attempted, but not found")
     key: Optional[str] = _field("key", "str", "The identifier used to attempt to find the entity, such as id, internal name, principal, etc")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            entity_type: Optional[str] = None,
+            key: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import alias as _alias
 from swagger_client.model_base import field as _field
@@ -30,3 +30,22 @@ class Notification(Entity):
     location: Optional[str] = _field("location", "str", "(Deprecated) The standard location to which the notification points to")
     entity_id: Optional[str] = _field("entityId", "str", "The identifier of the entity referenced by the notification, if any. The `entityType` and `entityId` attributes are both not null or both null in case there is a referenced entity.")
     date: Optional[datetime.datetime] = _alias("_date")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            _date: Optional[datetime.datetime] = None,
+            related_user: Optional[User] = None,
+            subject: Optional[str] = None,
+            message: Optional[str] = None,
+            type: Optional[str] = None,
+            entity_type: Optional[str] = None,
+            read: Optional[bool] = None,
+            location: Optional[str] = None,
+            entity_id: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.query_filters import QueryFilters
@@ -17,3 +17,15 @@ class NotificationQueryFilters(QueryFilters):
 
     only_unread: Optional[bool] = _field("onlyUnread", "bool", "Boolean value indicating wether return only the unread notifications")
     only_new: Optional[bool] = _field("onlyNew", "bool", "Boolean value indicating wether return only the new notifications received after the last view date tracked using `POST /notifications/viewed`")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            only_unread: Optional[bool] = None,
+            only_new: Optional[bool] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

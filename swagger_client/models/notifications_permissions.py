@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -13,3 +13,12 @@ class NotificationsPermissions(Model):
     """Permissions over notifications"""
 
     enable: Optional[bool] = _field("enable", "bool", "Whether the own notifications are enabled or not.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            enable: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

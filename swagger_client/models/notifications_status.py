@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -16,3 +16,14 @@ class NotificationsStatus(Model):
     new_notifications: Optional[int] = _field("newNotifications", "int", "Indicates the number of received notifications after the last view date (i.e `lastViewDate`).")
     unread_notifications: Optional[int] = _field("unreadNotifications", "int", "Indicates the total number of unread notifications.")
     last_view_date: Optional[datetime.datetime] = _field("lastViewDate", "datetime", "The last view date tracked by the server through `POST /notifications/viewed`")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            new_notifications: Optional[int] = None,
+            unread_notifications: Optional[int] = None,
+            last_view_date: Optional[datetime.datetime] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

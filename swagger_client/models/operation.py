@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -29,3 +29,28 @@ class Operation(InternalNamedEntity):
     missing_required_parameters: Optional[List[str]] = _field("missingRequiredParameters", "list[str]", "The required custom fields without a value. This means the operation will fail with a validation error if the parameters present in this list are not given when run it")
     show_form_for_missing_optional_parameters: Optional[bool] = _field("showFormForMissingOptionalParameters", "bool", "Indicates whether a form to enter the missing optional parameters must be shown. Only returned if the `missingOptionalParameters` list is not empty and `scope` is  `internal`")
     can_run_directly: Optional[bool] = _field("canRunDirectly", "bool", "(Deprecated) Indicates whether this operation can be executed directly, without showing a form page. More specifically, this flag is true if:\n* There are no confirmation text nor informational text\n* File upload is not allowed\n* Confirmation password is not required\n* All required parameters were set\n* All optional parametes were set or, if not, the option to show the form in case of missing parameters is false.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            scope: Optional[str] = None,
+            result_type: Optional[str] = None,
+            icon: Optional[str] = None,
+            label: Optional[str] = None,
+            information_text: Optional[str] = None,
+            confirmation_text: Optional[str] = None,
+            require_confirmation_password: Optional[bool] = None,
+            has_file_upload: Optional[bool] = None,
+            allow_export: Optional[bool] = None,
+            allow_print: Optional[bool] = None,
+            missing_optional_parameters: Optional[List[str]] = None,
+            missing_required_parameters: Optional[List[str]] = None,
+            show_form_for_missing_optional_parameters: Optional[bool] = None,
+            can_run_directly: Optional[bool] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.operation import Operation
@@ -30,3 +30,38 @@ class OperationDataForRun(Operation):
     row_operation: Optional[Operation] = _field("rowOperation", "Operation", "The custom operation that should be executed when clicking a row. Only returned if `resultType` is `resultPage` and `rowAction` is `operation`.")
     row_url: Optional[str] = _field("rowUrl", "str", "The URL the client should be redirected when clicking a row. Only returned if `resultType` is `resultPage` and `rowAction` is `url`.")
     row_parameters: Optional[List[str]] = _field("rowParameters", "list[str]", "The names of parameters belonging to each custom operation result that should be passed as parameter to the custom operation or URL which is executed when selecting a row in the table. Only returned if `resultType` is `resultPage`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            result_information_text: Optional[str] = None,
+            custom_submit_label: Optional[str] = None,
+            form_parameters: Optional[List[CustomFieldDetailed]] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            row_action: Optional[str] = None,
+            search_automatically: Optional[bool] = None,
+            row_location: Optional[str] = None,
+            row_operation: Optional[Operation] = None,
+            row_url: Optional[str] = None,
+            row_parameters: Optional[List[str]] = None,
+            scope: Optional[str] = None,
+            result_type: Optional[str] = None,
+            icon: Optional[str] = None,
+            label: Optional[str] = None,
+            information_text: Optional[str] = None,
+            confirmation_text: Optional[str] = None,
+            require_confirmation_password: Optional[bool] = None,
+            has_file_upload: Optional[bool] = None,
+            allow_export: Optional[bool] = None,
+            allow_print: Optional[bool] = None,
+            missing_optional_parameters: Optional[List[str]] = None,
+            missing_required_parameters: Optional[List[str]] = None,
+            show_form_for_missing_optional_parameters: Optional[bool] = None,
+            can_run_directly: Optional[bool] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,13 @@ class OperationPermissions(Model):
 
     operation: Optional[Operation] = _field("operation", "Operation", "The custom operation")
     run: Optional[bool] = _field("run", "bool", "Can run this operation?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            operation: Optional[Operation] = None,
+            run: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,13 @@ class OperationsPermissions(Model):
 
     user: Optional[List[OperationPermissions]] = _field("user", "list[OperationPermissions]", "Permissions over custom operations applied to the authenticated user, with `scope` = `user`.")
     system: Optional[List[OperationPermissions]] = _field("system", "list[OperationPermissions]", "Custom operations the authenticated has access, with `scope` = `system`. Only returned for administrators.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[List[OperationPermissions]] = None,
+            system: Optional[List[OperationPermissions]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -18,3 +18,13 @@ class OrderDataForSetDeliveryMethod(Model):
 
     currency: Optional[Currency] = _field("currency", "Currency", "The order currency.")
     delivery_methods: Optional[List[AdDeliveryMethod]] = _field("deliveryMethods", "list[AdDeliveryMethod]", "List with all delivery methods shared by all products contained in the order.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            currency: Optional[Currency] = None,
+            delivery_methods: Optional[List[AdDeliveryMethod]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_order_item import BaseOrderItem
+
+if TYPE_CHECKING:
+    from swagger_client.models.webshop_ad import WebshopAd
 
 
 class OrderItem(BaseOrderItem):
@@ -17,3 +20,16 @@ class OrderItem(BaseOrderItem):
 
     price: Optional[str] = _field("price", "str", "The charged price of the product.")
     total_price: Optional[str] = _field("totalPrice", "str", "The total price for this item, i.e the charged price of the product  multiplied by its corresponding quantity.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            price: Optional[str] = None,
+            total_price: Optional[str] = None,
+            quantity: Optional[str] = None,
+            product: Optional[WebshopAd] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.query_filters import QueryFilters
@@ -21,3 +21,18 @@ class OrderQueryFilters(QueryFilters):
     number: Optional[str] = _field("number", "str", "The generated order number according to the webshop settings.")
     creation_period: Optional[List[datetime.datetime]] = _field("creationPeriod", "list[datetime]", "The minimum / maximum order creation date. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.")
     sales: Optional[bool] = _field("sales", "bool", "Are we searching for sales or purchases? If not specified it's assumed purchases (i.e `false`)")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            related_user: Optional[str] = None,
+            statuses: Optional[List[str]] = None,
+            number: Optional[str] = None,
+            creation_period: Optional[List[datetime.datetime]] = None,
+            sales: Optional[bool] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_order import BaseOrder
@@ -26,3 +26,18 @@ class OrderResult(BaseOrder):
     number: Optional[str] = _field("number", "str", "The generated order number according to the webshop settings.")
     total_price: Optional[str] = _field("totalPrice", "str", "The total price of the order, i.e the sum of the total price of all  of its `items` and the delivery method (if any).")
     image: Optional[Image] = _field("image", "Image", "This represents the first image of the first item in the order (if any)")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            status: Optional[str] = None,
+            creation_date: Optional[datetime.datetime] = None,
+            currency: Optional[Currency] = None,
+            number: Optional[str] = None,
+            total_price: Optional[str] = None,
+            image: Optional[Image] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

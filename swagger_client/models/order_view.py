@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.order_result import OrderResult
 
 if TYPE_CHECKING:
     from swagger_client.models.address import Address
+    from swagger_client.models.currency import Currency
+    from swagger_client.models.image import Image
     from swagger_client.models.order_item import OrderItem
     from swagger_client.models.time_interval import TimeInterval
     from swagger_client.models.transfer_type import TransferType
@@ -32,3 +35,28 @@ class OrderView(OrderResult):
     items: Optional[List[OrderItem]] = _field("items", "list[OrderItem]", "The order items")
     remarks: Optional[str] = _field("remarks", "str", "The current order remarks (i.e those for check-out, accept  or reject).")
     sale: Optional[bool] = _field("sale", "bool", "Is it a sale?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            buyer: Optional[User] = None,
+            seller: Optional[User] = None,
+            delivery_address: Optional[Address] = None,
+            delivery_method_name: Optional[str] = None,
+            delivery_price: Optional[str] = None,
+            delivery_time: Optional[TimeInterval] = None,
+            payment_type: Optional[TransferType] = None,
+            items: Optional[List[OrderItem]] = None,
+            remarks: Optional[str] = None,
+            sale: Optional[bool] = None,
+            status: Optional[str] = None,
+            creation_date: Optional[datetime.datetime] = None,
+            currency: Optional[Currency] = None,
+            number: Optional[str] = None,
+            total_price: Optional[str] = None,
+            image: Optional[Image] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

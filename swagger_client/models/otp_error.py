@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.error import Error
@@ -17,3 +17,16 @@ class OtpError(Error):
 
     code: Optional[str] = _field("code", "OtpErrorCode", "Application-specific error codes for an OTP error. Possible values are:\n* errorSendingSms: An error has occurred trying to send the OTP through SMS.\n* unexpected: An unexpected error has occurred.")
     sms_status: Optional[str] = _field("smsStatus", "OutboundSmsStatusEnum", "Only if code is `errorSendingSms` Possible values are:\n* gatewayUreachable: Network problem, or gateway server down\n* invalid: The parameters for sending an SMS message were invalid\n* maxMessagesReached: The maximum SMS messages for the user (or guest) have been reached\n* rejected: The gateway has rejected the SMS message\n* success: The SMS message was successfully sent\n* timeout: Timeout while connecting or waiting for a gateway server reply\n* unexpected: An unexpected error has occurred")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            sms_status: Optional[str] = None,
+            kind: Optional[str] = None,
+            exception_type: Optional[str] = None,
+            exception_message: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.record_base_permissions import RecordBasePermissions
+
+if TYPE_CHECKING:
+    from swagger_client.models.record_type import RecordType
 
 
 class OwnerRecordPermissions(RecordBasePermissions):
@@ -17,3 +20,17 @@ class OwnerRecordPermissions(RecordBasePermissions):
 
     count: Optional[int] = _field("count", "int", "The current number of records of this type for this owner")
     single_record_id: Optional[str] = _field("singleRecordId", "str", "If this record type layout is single, and the record exists, contains its identifier")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            count: Optional[int] = None,
+            single_record_id: Optional[str] = None,
+            type: Optional[RecordType] = None,
+            create: Optional[bool] = None,
+            edit: Optional[bool] = None,
+            remove: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

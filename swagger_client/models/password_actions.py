@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -21,3 +21,20 @@ class PasswordActions(Model):
     reset_generated: Optional[bool] = _field("resetGenerated", "bool", "Resets a generated password, making it go back to the  `pending` state. The user will then be able to generate a new value for it.")
     reset_and_send: Optional[bool] = _field("resetAndSend", "bool", "Resets a manual password to a generated value and send it to the user. Can also be used to reset and send the main channel's access password if it is generated. The new password is initially expired, so the user needs to change it on first login.")
     unblock: Optional[bool] = _field("unblock", "bool", "Unblocks a password which has been blocked by exceeding the wrong tries")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            change: Optional[bool] = None,
+            change_generated: Optional[bool] = None,
+            generate: Optional[bool] = None,
+            allow_generation: Optional[bool] = None,
+            disable: Optional[bool] = None,
+            enable: Optional[bool] = None,
+            reset_generated: Optional[bool] = None,
+            reset_and_send: Optional[bool] = None,
+            unblock: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

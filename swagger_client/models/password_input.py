@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -25,3 +25,24 @@ class PasswordInput(InternalNamedEntity):
     number_of_buttons: Optional[int] = _field("numberOfButtons", "int", "Only for `virtualKeyboard`, is the number of buttons to be displayed")
     buttons_per_row: Optional[int] = _field("buttonsPerRow", "int", "Only for `virtualKeyboard`, is the number of buttons that should be displayed on each row")
     buttons: Optional[List[List[str]]] = _field("buttons", "list[list[str]]", "Only for `virtualKeyboard`, contains the sequences of buttons that should be displayed for the user. The explanation for the value that should be sent on virtual keyboard mode is shown above, in the description of this type.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            input_method: Optional[str] = None,
+            mode: Optional[str] = None,
+            has_active_password: Optional[bool] = None,
+            confirmation_password_once_per_session: Optional[bool] = None,
+            min_length: Optional[int] = None,
+            max_length: Optional[int] = None,
+            otp_send_mediums: Optional[List[str]] = None,
+            number_of_buttons: Optional[int] = None,
+            buttons_per_row: Optional[int] = None,
+            buttons: Optional[List[List[str]]] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

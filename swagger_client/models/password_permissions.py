@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -20,3 +20,16 @@ class PasswordPermissions(Model):
     enable: Optional[bool] = _field("enable", "bool", "Can enable / disable this password?")
     reset: Optional[bool] = _field("reset", "bool", "Can reset this password?")
     unblock: Optional[bool] = _field("unblock", "bool", "Can unblock this password if blocked by exceeding tries?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            type: Optional[PasswordType] = None,
+            change: Optional[bool] = None,
+            enable: Optional[bool] = None,
+            reset: Optional[bool] = None,
+            unblock: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,16 @@ class PasswordRegistration(Model):
     check_confirmation: Optional[bool] = _field("checkConfirmation", "bool", "Depending on the client, if a confirm password field is shown to users, it might be useful to check the confirmation password value on the server. This way, if there are other validation exceptions, they are all shown together. In this case, this field should be set to `true` and the `confirmationValue` should be passed in with the user input. However, in cases where clients just want to register a user with a password non interactively (like in a bulk registration), passing the password value twice is not desirable. In such cases, this field can be left empty (or set to `false`), and the `confirmationValue` will be ignored.")
     confirmation_value: Optional[str] = _field("confirmationValue", "str", "The password confirmation value. Is ignored unless `checkConfirmation` is set to `true`.")
     force_change: Optional[bool] = _field("forceChange", "bool", "When set to true will force the user to change it after the first login")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            type: Optional[str] = None,
+            value: Optional[str] = None,
+            check_confirmation: Optional[bool] = None,
+            confirmation_value: Optional[str] = None,
+            force_change: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import alias as _alias
@@ -17,3 +17,14 @@ class PasswordStatus(Model):
     status: Optional[str] = _field("status", "PasswordStatusEnum", "The password status Possible values are:\n* active: The password is active and valid\n* disabled: The password has been manually disabled\n* expired: The password is expired\n* indefinitelyBlocked: The password is blocked by exceeding the maximum attempts until it is manually unblocked\n* neverCreated: The password has never been created for the user\n* pending: The password was manually allowed (by admins) for the user to generate it, but it was not yet generated (never used for manual passwords)\n* reset: The password has been reset (can be used for login but must then be changed)\n* temporarilyBlocked: The password is temporarily blocked by exceeding the maximum attempts")
     _date: Optional[datetime.datetime] = _field("date", "datetime", "The date this status took place")
     date: Optional[datetime.datetime] = _alias("_date")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            status: Optional[str] = None,
+            _date: Optional[datetime.datetime] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.password_status import PasswordStatus
@@ -22,3 +23,17 @@ class PasswordStatusAndActions(PasswordStatus):
     type: Optional[PasswordTypeWithDescription] = _field("type", "PasswordTypeWithDescription", "The password type along with the description")
     require_old_password_for_change: Optional[bool] = _field("requireOldPasswordForChange", "bool", "Indicates whether the `change` action, if enabled, requires the old password to be sent. This is the case when changing the password of the logged user, and the current password was ever set and is not currently expired / reset.")
     permissions: Optional[PasswordActions] = _field("permissions", "PasswordActions", "The permissions over actions the authenticated user can perform on this password")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            type: Optional[PasswordTypeWithDescription] = None,
+            require_old_password_for_change: Optional[bool] = None,
+            permissions: Optional[PasswordActions] = None,
+            status: Optional[str] = None,
+            _date: Optional[datetime.datetime] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.password_status import PasswordStatus
@@ -19,3 +20,15 @@ class PasswordStatusAndType(PasswordStatus):
     """
 
     type: Optional[EntityReference] = _field("type", "EntityReference", "The password type")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            type: Optional[EntityReference] = None,
+            status: Optional[str] = None,
+            _date: Optional[datetime.datetime] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -17,3 +17,16 @@ class PasswordType(InternalNamedEntity):
 
     _global: Optional[bool] = _field("global", "bool", "Indicates whether this password type is defined in global mode (`true`) or in a network (`false`)")
     mode: Optional[str] = _field("mode", "PasswordModeEnum", "Indicates how a password is handled Possible values are:\n* generated: Passwords are always generated\n* manual: Passwords are manually typed by users\n* otp: One Time Passwords. are always generated and can be used only once\n* script: Passwords are not stored in Cyclos, but handed-over for a script to verify them.  Is normally used to implement single-sign-on with other apps.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            _global: Optional[bool] = None,
+            mode: Optional[str] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -17,3 +17,16 @@ class PasswordTypeRegistration(InternalNamedEntity):
 
     description: Optional[str] = _field("description", "str", "The description to be show on the registration form")
     can_force_change: Optional[bool] = _field("canForceChange", "bool", "Whether the current user can set the password to be changed on the first user login")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            description: Optional[str] = None,
+            can_force_change: Optional[bool] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.password_type import PasswordType
@@ -16,3 +16,17 @@ class PasswordTypeWithDescription(PasswordType):
     """
 
     description: Optional[str] = _field("description", "str", "The description of the password type. Useful to know what a password must contain to meet the restrictions of this type.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            description: Optional[str] = None,
+            _global: Optional[bool] = None,
+            mode: Optional[str] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,13 @@ class PasswordsPermissions(Model):
 
     manage: Optional[bool] = _field("manage", "bool", "Can manage any password?")
     passwords: Optional[List[PasswordPermissions]] = _field("passwords", "list[PasswordPermissions]", "Permissions over each password type")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            manage: Optional[bool] = None,
+            passwords: Optional[List[PasswordPermissions]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

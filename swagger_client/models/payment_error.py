@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.error import Error
@@ -24,3 +24,19 @@ class PaymentError(Error):
     max_amount: Optional[str] = _field("maxAmount", "str", "The maximum amount. Only if `code` is `dailyAmountExceeded`, `weeklyAmountExceeded` or `monthlyAmountExceeded`")
     max_payments: Optional[int] = _field("maxPayments", "int", "The maximum payments count. Only if `code` is `dailyPaymentsExceeded`, `weeklyPaymentsExceeded` or `monthlyPaymentsExceeded`")
     pos_error: Optional[PosError] = _field("posError", "PosError", "The POS error details. Only if `code` is `pos`")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            currency: Optional[Currency] = None,
+            max_amount: Optional[str] = None,
+            max_payments: Optional[int] = None,
+            pos_error: Optional[PosError] = None,
+            kind: Optional[str] = None,
+            exception_type: Optional[str] = None,
+            exception_message: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_transaction_preview import InternalTransactionPreview
 
 if TYPE_CHECKING:
+    from swagger_client.models.account_with_owner import AccountWithOwner
+    from swagger_client.models.currency import Currency
+    from swagger_client.models.custom_field_value import CustomFieldValue
+    from swagger_client.models.password_input import PasswordInput
     from swagger_client.models.perform_payment import PerformPayment
     from swagger_client.models.scheduled_payment_installment_preview import ScheduledPaymentInstallmentPreview
     from swagger_client.models.transfer_fee_preview import TransferFeePreview
+    from swagger_client.models.transfer_type import TransferType
 
 
 class PaymentPreview(InternalTransactionPreview):
@@ -28,3 +33,28 @@ class PaymentPreview(InternalTransactionPreview):
     d_rate: Optional[str] = _field("DRate", "str", "The balance maturity used for this payment")
     previous_d_rate: Optional[str] = _field("previousDRate", "str", "The number of days until the present balance reaches its maturity")
     transfer_d_rate: Optional[str] = _field("transferDRate", "str", "The maturity used for this payment")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            main_amount: Optional[str] = None,
+            fees: Optional[List[TransferFeePreview]] = None,
+            installments: Optional[List[ScheduledPaymentInstallmentPreview]] = None,
+            payment: Optional[PerformPayment] = None,
+            a_rate: Optional[str] = None,
+            d_rate: Optional[str] = None,
+            previous_d_rate: Optional[str] = None,
+            transfer_d_rate: Optional[str] = None,
+            pending_authorization: Optional[bool] = None,
+            to_account: Optional[AccountWithOwner] = None,
+            confirmation_message: Optional[str] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            payment_type: Optional[TransferType] = None,
+            currency: Optional[Currency] = None,
+            from_account: Optional[AccountWithOwner] = None,
+            total_amount: Optional[str] = None,
+            custom_values: Optional[List[CustomFieldValue]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -18,3 +18,17 @@ class PaymentRequestPermissions(Model):
     reschedule: Optional[bool] = _field("reschedule", "bool", "The payment request can be rescheduled by the payee or managers.")
     change_expiration: Optional[bool] = _field("changeExpiration", "bool", "The payment request expiration date can be changed by the payee or managers.")
     authorize: Optional[bool] = _field("authorize", "bool", "Deprecated - use accept instead")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            accept: Optional[bool] = None,
+            reject: Optional[bool] = None,
+            cancel: Optional[bool] = None,
+            reschedule: Optional[bool] = None,
+            change_expiration: Optional[bool] = None,
+            authorize: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.payment_request_permissions import PaymentRequestPermissions
@@ -16,3 +16,18 @@ class PaymentRequestsPermissions(PaymentRequestPermissions):
     """
 
     view: Optional[bool] = _field("view", "bool", "Can view payment requests?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            view: Optional[bool] = None,
+            accept: Optional[bool] = None,
+            reject: Optional[bool] = None,
+            cancel: Optional[bool] = None,
+            reschedule: Optional[bool] = None,
+            change_expiration: Optional[bool] = None,
+            authorize: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -16,3 +16,15 @@ class PaymentsPermissions(Model):
     system: Optional[bool] = _field("system", "bool", "Can perform payments to system accounts?")
     _self: Optional[bool] = _field("self", "bool", "Can perform payments between own accounts?")
     pos: Optional[bool] = _field("pos", "bool", "Can receive payments from users?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[bool] = None,
+            system: Optional[bool] = None,
+            _self: Optional[bool] = None,
+            pos: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,16 @@ class PerformBaseTransaction(Model):
     currency: Optional[str] = _field("currency", "str", "The currency id or internal name. Only used when not specifying a payment type. In this case, will narrow the search for the payment type.")
     type: Optional[str] = _field("type", "str", "The payment type, either the id or qualified internal name (in the form `fromAccountType.paymentType`). If no payment type is specified, if a single one is possible, it will be used. If a currency is specified, it will be taken into account in order to find the payment type. If, however, there would be multiple possibilities, a validation error is returned.")
     custom_values: Optional[Dict[str, str]] = _field("customValues", "dict(str, str)", "Holds the custom field values, keyed by field internal name or id. The format of the value depends on the custom field type.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            amount: Optional[str] = None,
+            description: Optional[str] = None,
+            currency: Optional[str] = None,
+            type: Optional[str] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

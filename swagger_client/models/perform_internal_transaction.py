@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.perform_transaction import PerformTransaction
@@ -17,3 +17,19 @@ class PerformInternalTransaction(PerformTransaction):
 
     from_name: Optional[str] = _field("fromName", "str", "If the payment type allows setting a custom name for the origin account, is its name. If not allowed, is ignored. For example, integration with other systems could use 'Bank account [IBAN]'.")
     to_name: Optional[str] = _field("toName", "str", "If the payment type allows setting a custom name for the destination account, is its name. If not allowed, is ignored. For example, integration with other systems could use 'Bank account [IBAN]'.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            from_name: Optional[str] = None,
+            to_name: Optional[str] = None,
+            subject: Optional[str] = None,
+            amount: Optional[str] = None,
+            description: Optional[str] = None,
+            currency: Optional[str] = None,
+            type: Optional[str] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

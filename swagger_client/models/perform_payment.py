@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.perform_internal_transaction import PerformInternalTransaction
@@ -38,3 +38,27 @@ class PerformPayment(PerformInternalTransaction):
     first_occurrence_date: Optional[datetime.datetime] = _field("firstOccurrenceDate", "datetime", "Represents the first occurrence date for a recurring payment. If none is given, it is assumed that the first occurrence is immediate. Used only if `scheduling` is `recurring`.")
     occurrence_interval: Optional[TimeInterval] = _field("occurrenceInterval", "TimeInterval", "Defines the interval between payment occurrences. If none is given, it is assumed 1 month between occurrences. Used only if `scheduling` is `recurring`.")
     nfc_challence: Optional[str] = _field("nfcChallence", "str", "If this payment is performed with a NFC token, must be the challenge (as returned by the server) encrypted by the NFC chip, encoded in HEX form (2 hex chars per byte).")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            scheduling: Optional[str] = None,
+            installments_count: Optional[int] = None,
+            first_installment_date: Optional[datetime.datetime] = None,
+            installments: Optional[List[PerformScheduledPaymentInstallment]] = None,
+            occurrences_count: Optional[int] = None,
+            first_occurrence_date: Optional[datetime.datetime] = None,
+            occurrence_interval: Optional[TimeInterval] = None,
+            nfc_challence: Optional[str] = None,
+            from_name: Optional[str] = None,
+            to_name: Optional[str] = None,
+            subject: Optional[str] = None,
+            amount: Optional[str] = None,
+            description: Optional[str] = None,
+            currency: Optional[str] = None,
+            type: Optional[str] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

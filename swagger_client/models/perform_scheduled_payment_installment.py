@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -15,3 +15,13 @@ class PerformScheduledPaymentInstallment(Model):
 
     due_date: Optional[datetime.datetime] = _field("dueDate", "datetime", "The installment due date")
     amount: Optional[str] = _field("amount", "str", "The installment amount")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            due_date: Optional[datetime.datetime] = None,
+            amount: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.perform_base_transaction import PerformBaseTransaction
@@ -16,3 +16,17 @@ class PerformTransaction(PerformBaseTransaction):
     """
 
     subject: Optional[str] = _field("subject", "str", "The payment destination (in case of perform payment) or payer (in case of receive payment). Either a user principal (id, login name,  etc) or the word `system` when the payment is to be performed to / from a system account. Note that a valid numeric value is always considered as id. For example, when using another identification method that can be numeric only, prefix the value with a single quote (like in Excel spreadsheets), for example, `'1234567890`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            subject: Optional[str] = None,
+            amount: Optional[str] = None,
+            description: Optional[str] = None,
+            currency: Optional[str] = None,
+            type: Optional[str] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

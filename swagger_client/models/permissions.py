@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -34,3 +34,21 @@ class Permissions(Model):
     contacts: Optional[ContactsPermissions] = _field("contacts", "ContactsPermissions", "Permissions over contacts")
     notifications: Optional[NotificationsPermissions] = _field("notifications", "NotificationsPermissions", "Permissions over notifications")
     tokens: Optional[TokensPermissions] = _field("tokens", "TokensPermissions", "Permissions over tokens")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            users: Optional[UsersPermissions] = None,
+            my_profile: Optional[UserProfilePermissions] = None,
+            banking: Optional[BankingPermissions] = None,
+            marketplace: Optional[MarketplacePermissions] = None,
+            passwords: Optional[PasswordsPermissions] = None,
+            records: Optional[RecordsPermissions] = None,
+            operations: Optional[OperationsPermissions] = None,
+            contacts: Optional[ContactsPermissions] = None,
+            notifications: Optional[NotificationsPermissions] = None,
+            tokens: Optional[TokensPermissions] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

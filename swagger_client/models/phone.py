@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.named_entity import NamedEntity
@@ -20,3 +20,17 @@ class Phone(NamedEntity):
     extension: Optional[str] = _field("extension", "str", "The number extension, only for landLine phones, and is only used if the phone configuration states that extensions are enabled.")
     type: Optional[str] = _field("type", "PhoneKind", "Type of phone Possible values are:\n* landLine: A landline phone\n* mobile: A mobile phone")
     normalized_number: Optional[str] = _field("normalizedNumber", "str", "The number, normalized to the E.164 format")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            name: Optional[str] = None,
+            number: Optional[str] = None,
+            extension: Optional[str] = None,
+            type: Optional[str] = None,
+            normalized_number: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -24,3 +24,20 @@ class PhoneBasicData(Model):
     manage_privacy: Optional[bool] = _field("managePrivacy", "bool", "Can the authenticated user manage the privacy of this phone?")
     manually_verify: Optional[bool] = _field("manuallyVerify", "bool", "Can the authenticated user manully verify a mobile phone?")
     confirmation_password_input: Optional[PasswordInput] = _field("confirmationPasswordInput", "PasswordInput", "If a confirmation password is used, contains the definitions on how to request that password from the user. This confirmation password is required when performing sensible actions. Sometimes this is dynamic, for example, the confirmation might be configured to be used only once per session, or operations like payments may have a limit per day to be without confirmation (pinless).")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            type: Optional[str] = None,
+            country: Optional[str] = None,
+            always_show_international_number: Optional[bool] = None,
+            example: Optional[str] = None,
+            extension_enabled: Optional[bool] = None,
+            sms_enabled: Optional[bool] = None,
+            manage_privacy: Optional[bool] = None,
+            manually_verify: Optional[bool] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

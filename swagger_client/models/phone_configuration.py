@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -18,3 +18,17 @@ class PhoneConfiguration(Model):
     sms_enabled: Optional[bool] = _field("smsEnabled", "bool", "Indicates whether outbound SMS is enabled in Cyclos")
     land_line_example: Optional[str] = _field("landLineExample", "str", "An example phone number for a land-line phone")
     mobile_example: Optional[str] = _field("mobileExample", "str", "An example phone number for a mobile phone")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            country: Optional[str] = None,
+            always_show_international_number: Optional[bool] = None,
+            extension_enabled: Optional[bool] = None,
+            sms_enabled: Optional[bool] = None,
+            land_line_example: Optional[str] = None,
+            mobile_example: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

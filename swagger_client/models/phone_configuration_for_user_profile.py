@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.phone_configuration import PhoneConfiguration
@@ -26,3 +26,25 @@ class PhoneConfigurationForUserProfile(PhoneConfiguration):
     manage_privacy: Optional[bool] = _field("managePrivacy", "bool", "Can manage the privacy of phones?")
     max_land_lines: Optional[int] = _field("maxLandLines", "int", "The maximum number of land-line phones the user can own")
     max_mobiles: Optional[int] = _field("maxMobiles", "int", "The maximum number of mobile phones the user can own")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            mobile_phone: Optional[PhoneNew] = None,
+            land_line_phone: Optional[PhoneNew] = None,
+            mobile_availability: Optional[str] = None,
+            land_line_availability: Optional[str] = None,
+            edit: Optional[bool] = None,
+            manage_privacy: Optional[bool] = None,
+            max_land_lines: Optional[int] = None,
+            max_mobiles: Optional[int] = None,
+            country: Optional[str] = None,
+            always_show_international_number: Optional[bool] = None,
+            extension_enabled: Optional[bool] = None,
+            sms_enabled: Optional[bool] = None,
+            land_line_example: Optional[str] = None,
+            mobile_example: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

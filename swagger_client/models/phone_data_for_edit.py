@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.phone_basic_data import PhoneBasicData
 
 if TYPE_CHECKING:
+    from swagger_client.models.password_input import PasswordInput
     from swagger_client.models.phone_edit import PhoneEdit
 
 
@@ -21,3 +22,23 @@ class PhoneDataForEdit(PhoneBasicData):
     phone: Optional[PhoneEdit] = _field("phone", "PhoneEdit", "The phone that is being edited. This value can be modified and sent back on `PUT /phones/{id}`.")
     edit: Optional[bool] = _field("edit", "bool", "Can the authenticated user edit this phone?")
     remove: Optional[bool] = _field("remove", "bool", "Can the authenticated user remove this phone?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            phone: Optional[PhoneEdit] = None,
+            edit: Optional[bool] = None,
+            remove: Optional[bool] = None,
+            type: Optional[str] = None,
+            country: Optional[str] = None,
+            always_show_international_number: Optional[bool] = None,
+            example: Optional[str] = None,
+            extension_enabled: Optional[bool] = None,
+            sms_enabled: Optional[bool] = None,
+            manage_privacy: Optional[bool] = None,
+            manually_verify: Optional[bool] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.phone_basic_data import PhoneBasicData
 
 if TYPE_CHECKING:
+    from swagger_client.models.password_input import PasswordInput
     from swagger_client.models.phone_new import PhoneNew
 
 
@@ -20,3 +21,21 @@ class PhoneDataForNew(PhoneBasicData):
 
     phone: Optional[PhoneNew] = _field("phone", "PhoneNew", "The phone populated with the default fields. This value can be modified and sent back on `POST /{user}/phones`.")
     example: Optional[str] = _field("example", "str", "An example phone number")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            phone: Optional[PhoneNew] = None,
+            example: Optional[str] = None,
+            type: Optional[str] = None,
+            country: Optional[str] = None,
+            always_show_international_number: Optional[bool] = None,
+            extension_enabled: Optional[bool] = None,
+            sms_enabled: Optional[bool] = None,
+            manage_privacy: Optional[bool] = None,
+            manually_verify: Optional[bool] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

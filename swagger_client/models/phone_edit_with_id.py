@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.phone_edit import PhoneEdit
@@ -16,3 +16,19 @@ class PhoneEditWithId(PhoneEdit):
     """
 
     id: Optional[str] = _field("id", "str", "The internal entity identifier")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            id: Optional[str] = None,
+            version: Optional[int] = None,
+            name: Optional[str] = None,
+            number: Optional[str] = None,
+            extension: Optional[str] = None,
+            hidden: Optional[bool] = None,
+            enabled_for_sms: Optional[bool] = None,
+            verified: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.phone_manage import PhoneManage
@@ -16,3 +16,18 @@ class PhoneNew(PhoneManage):
     """
 
     kind: Optional[str] = _field("kind", "PhoneKind", "Type of phone Possible values are:\n* landLine: A landline phone\n* mobile: A mobile phone")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            kind: Optional[str] = None,
+            name: Optional[str] = None,
+            number: Optional[str] = None,
+            extension: Optional[str] = None,
+            hidden: Optional[bool] = None,
+            enabled_for_sms: Optional[bool] = None,
+            verified: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.phone import Phone
@@ -20,3 +20,21 @@ class PhoneResult(Phone):
     enabled_for_sms: Optional[bool] = _field("enabledForSms", "bool", "Indicates whether this phone is verified and enabled for SMS. Is only returned if `kind` is `mobile` and the authenticated user manages the owner of this phone.")
     hidden: Optional[bool] = _field("hidden", "bool", "Indicates whether this phone is hidden for other users. It always returns false if the authenticated user doesn't manage the owner of this phone.")
     verification_code_send_date: Optional[datetime.datetime] = _field("verificationCodeSendDate", "datetime", "The date the verification code was sent, if any. Is only returned if `kind` is `mobile` and the authenticated user manages the owner of this phone.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            verified: Optional[bool] = None,
+            enabled_for_sms: Optional[bool] = None,
+            hidden: Optional[bool] = None,
+            verification_code_send_date: Optional[datetime.datetime] = None,
+            name: Optional[str] = None,
+            number: Optional[str] = None,
+            extension: Optional[str] = None,
+            type: Optional[str] = None,
+            normalized_number: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

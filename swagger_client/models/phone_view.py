@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.phone_result import PhoneResult
@@ -25,3 +26,22 @@ class PhoneView(PhoneResult):
     hidden: Optional[bool] = _field("hidden", "bool", "Indicates whether this phone is hidden for other users (`true`) or visible to all users (`false`).")
     enabled_for_sms: Optional[bool] = _field("enabledForSms", "bool", "Only applicable if this represents a mobile phone. Whether this mobile phone is enabled for SMS, both receiving notifications and sending SMS operations. Can only be set if the mobile phone is verified.")
     verified: Optional[bool] = _field("verified", "bool", "Only applicable if this represents a mobile phone. Whether this mobile is verified. Can only be directly set by administrators. Regular users need to verify it.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[User] = None,
+            name: Optional[str] = None,
+            number: Optional[str] = None,
+            extension: Optional[str] = None,
+            hidden: Optional[bool] = None,
+            enabled_for_sms: Optional[bool] = None,
+            verified: Optional[bool] = None,
+            verification_code_send_date: Optional[datetime.datetime] = None,
+            type: Optional[str] = None,
+            normalized_number: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.error import Error
@@ -16,3 +16,15 @@ class PosError(Error):
     """
 
     code: Optional[str] = _field("code", "PosErrorCode", "Application-specific error codes for a POS operation error  Possible values are:\n* payerInaccessiblePrincipal: The specified payer cannot use the given identification method (principal type) in the POS channel.\n* payerNotInChannel: The specified payer user does not participate on the POS channel.\n* payerNotOperative: The specified payer has some restriction that renders he/she inoperative for POS operations. An example of such case is when the user has pending agreements.\n* unexpected: An unexpected error has occurred. See the `exceptionType` and `exceptionMessage` fields for the internal information.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            kind: Optional[str] = None,
+            exception_type: Optional[str] = None,
+            exception_message: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,15 @@ class PreselectedPeriod(Model):
     name: Optional[str] = _field("name", "str", "The period display name")
     begin: Optional[datetime.datetime] = _field("begin", "datetime", "The period begin date")
     end: Optional[datetime.datetime] = _field("end", "datetime", "The period begin date")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            default_option: Optional[bool] = None,
+            name: Optional[str] = None,
+            begin: Optional[datetime.datetime] = None,
+            end: Optional[datetime.datetime] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

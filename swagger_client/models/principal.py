@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,13 @@ class Principal(Model):
 
     value: Optional[str] = _field("value", "str", "This is the value which is used to identify the user")
     type: Optional[EntityReference] = _field("type", "EntityReference", "This is the type of the user identification which can be a token, profile field, etc")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            value: Optional[str] = None,
+            type: Optional[EntityReference] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -16,3 +16,15 @@ class PrincipalType(InternalNamedEntity):
     """
 
     kind: Optional[str] = _field("kind", "PrincipalTypeKind", "The kind of this principal type")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            kind: Optional[str] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

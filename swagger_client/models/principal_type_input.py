@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.principal_type import PrincipalType
@@ -23,3 +23,20 @@ class PrincipalTypeInput(PrincipalType):
     mask: Optional[str] = _field("mask", "str", "If this principal is either a token or account number, holds the (optional) mask which clients can use to input the value.")
     allow_manual_input: Optional[bool] = _field("allowManualInput", "bool", "Only returned if `kind` is `token`. Specifies if the principal type allows enter manually the token value.")
     example: Optional[str] = _field("example", "str", "If this principal is mobile phone, holds an example number.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            custom_field: Optional[CustomFieldDetailed] = None,
+            token_type: Optional[str] = None,
+            mask: Optional[str] = None,
+            allow_manual_input: Optional[bool] = None,
+            example: Optional[str] = None,
+            kind: Optional[str] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

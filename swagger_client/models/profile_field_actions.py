@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class ProfileFieldActions(Model):
 
     edit: Optional[bool] = _field("edit", "bool", "Can the authenticated user edit this field?")
     manage_privacy: Optional[bool] = _field("managePrivacy", "bool", "Can the authenticated user manage the privacy for this field?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            edit: Optional[bool] = None,
+            manage_privacy: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

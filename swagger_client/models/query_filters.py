@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class QueryFilters(Model):
 
     page: Optional[int] = _field("page", "int", "The page number (zero-based) of the search. The default value is zero.")
     page_size: Optional[int] = _field("pageSize", "int", "The maximum number of records that will be returned on the search. The default value is 40. The maximum number of returned results is configured in Cyclos, and even if more than that is requested, it will be limited by that setting.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
@@ -17,3 +17,14 @@ class Record(Entity):
 
     display: Optional[str] = _field("display", "str", "The descriptive text for this record, according to the record type configuration in Cyclos")
     kind: Optional[str] = _field("kind", "RecordKind", "The possible kinds of a record, which can either belong to system or to an user Possible values are:\n* system: The record belongs to the system, and is unrelated to an user\n* user: The record belongs to a specific user")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            display: Optional[str] = None,
+            kind: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

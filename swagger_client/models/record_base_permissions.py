@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -19,3 +19,15 @@ class RecordBasePermissions(Model):
     create: Optional[bool] = _field("create", "bool", "Can the authenticated user create new records of this type?")
     edit: Optional[bool] = _field("edit", "bool", "Can the authenticated user edit records of this type?")
     remove: Optional[bool] = _field("remove", "bool", "Can the authenticated user remove records of this type?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            type: Optional[RecordType] = None,
+            create: Optional[bool] = None,
+            edit: Optional[bool] = None,
+            remove: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

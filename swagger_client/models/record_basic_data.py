@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -21,3 +21,15 @@ class RecordBasicData(Model):
     type: Optional[RecordTypeDetailed] = _field("type", "RecordTypeDetailed", "The record type")
     fields: Optional[List[RecordCustomFieldDetailed]] = _field("fields", "list[RecordCustomFieldDetailed]", "The record custom fields (either defined within this record type or shared fields linked with this record type)")
     user: Optional[User] = _field("user", "User", "The record owner user. Only returned if `kind` is `user`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            kind: Optional[str] = None,
+            type: Optional[RecordTypeDetailed] = None,
+            fields: Optional[List[RecordCustomFieldDetailed]] = None,
+            user: Optional[User] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.custom_field import CustomField
@@ -20,3 +20,21 @@ class RecordCustomField(CustomField):
 
     section: Optional[EntityReference] = _field("section", "EntityReference", "The record fields section")
     colspan: Optional[int] = _field("colspan", "int", "The number of columns this field spans")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            section: Optional[EntityReference] = None,
+            colspan: Optional[int] = None,
+            type: Optional[str] = None,
+            linked_entity_type: Optional[str] = None,
+            control: Optional[str] = None,
+            kind: Optional[str] = None,
+            decimal_digits: Optional[int] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

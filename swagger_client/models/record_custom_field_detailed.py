@@ -3,13 +3,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.custom_field_detailed import CustomFieldDetailed
 
 if TYPE_CHECKING:
+    from swagger_client.models.ad import Ad
+    from swagger_client.models.custom_field_dynamic_value import CustomFieldDynamicValue
+    from swagger_client.models.custom_field_possible_value import CustomFieldPossibleValue
     from swagger_client.models.entity_reference import EntityReference
+    from swagger_client.models.record import Record
+    from swagger_client.models.transaction import Transaction
+    from swagger_client.models.transfer import Transfer
+    from swagger_client.models.user import User
 
 
 class RecordCustomFieldDetailed(CustomFieldDetailed):
@@ -20,3 +28,44 @@ class RecordCustomFieldDetailed(CustomFieldDetailed):
 
     section: Optional[EntityReference] = _field("section", "EntityReference", "The record fields section")
     colspan: Optional[int] = _field("colspan", "int", "The number of columns this field spans")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            section: Optional[EntityReference] = None,
+            colspan: Optional[int] = None,
+            information_text: Optional[str] = None,
+            size: Optional[str] = None,
+            pattern: Optional[str] = None,
+            required: Optional[bool] = None,
+            all_selected_label: Optional[str] = None,
+            default_value: Optional[str] = None,
+            possible_value_categories: Optional[List[EntityReference]] = None,
+            has_values_list: Optional[bool] = None,
+            possible_values: Optional[List[CustomFieldPossibleValue]] = None,
+            dynamic_values: Optional[List[CustomFieldDynamicValue]] = None,
+            string_values: Optional[List[str]] = None,
+            date_values: Optional[List[datetime.datetime]] = None,
+            integer_values: Optional[List[int]] = None,
+            decimal_values: Optional[List[str]] = None,
+            ad_values: Optional[List[Ad]] = None,
+            transaction_values: Optional[List[Transaction]] = None,
+            transfer_values: Optional[List[Transfer]] = None,
+            record_values: Optional[List[Record]] = None,
+            user_values: Optional[List[User]] = None,
+            max_files: Optional[int] = None,
+            mime_types: Optional[List[str]] = None,
+            allowed_mime_types: Optional[List[str]] = None,
+            other_mime_types: Optional[List[str]] = None,
+            type: Optional[str] = None,
+            linked_entity_type: Optional[str] = None,
+            control: Optional[str] = None,
+            kind: Optional[str] = None,
+            decimal_digits: Optional[int] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

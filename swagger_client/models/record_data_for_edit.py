@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.record_basic_data import RecordBasicData
 
 if TYPE_CHECKING:
     from swagger_client.models.custom_field_binary_values import CustomFieldBinaryValues
+    from swagger_client.models.record_custom_field_detailed import RecordCustomFieldDetailed
     from swagger_client.models.record_edit import RecordEdit
+    from swagger_client.models.record_type_detailed import RecordTypeDetailed
+    from swagger_client.models.user import User
 
 
 class RecordDataForEdit(RecordBasicData):
@@ -24,3 +27,20 @@ class RecordDataForEdit(RecordBasicData):
     editable_fields: Optional[List[str]] = _field("editableFields", "list[str]", "The internal names of fields that can be edited")
     record: Optional[RecordEdit] = _field("record", "RecordEdit", "The record that is being edited. This value can be modified and sent back to `PUT /records/{id}`")
     binary_values: Optional[CustomFieldBinaryValues] = _field("binaryValues", "CustomFieldBinaryValues", "Holds the current values for file / image custom fields as lists of `StoredFile`s / `Image`s.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            edit: Optional[bool] = None,
+            remove: Optional[bool] = None,
+            editable_fields: Optional[List[str]] = None,
+            record: Optional[RecordEdit] = None,
+            binary_values: Optional[CustomFieldBinaryValues] = None,
+            kind: Optional[str] = None,
+            type: Optional[RecordTypeDetailed] = None,
+            fields: Optional[List[RecordCustomFieldDetailed]] = None,
+            user: Optional[User] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.record_basic_data import RecordBasicData
 
 if TYPE_CHECKING:
+    from swagger_client.models.record_custom_field_detailed import RecordCustomFieldDetailed
     from swagger_client.models.record_new import RecordNew
+    from swagger_client.models.record_type_detailed import RecordTypeDetailed
+    from swagger_client.models.user import User
 
 
 class RecordDataForNew(RecordBasicData):
@@ -19,3 +22,16 @@ class RecordDataForNew(RecordBasicData):
     """
 
     record: Optional[RecordNew] = _field("record", "RecordNew", "The record populated with the default fields. This value can be modified and sent back to `POST /{owner}/records/{type}`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            record: Optional[RecordNew] = None,
+            kind: Optional[str] = None,
+            type: Optional[RecordTypeDetailed] = None,
+            fields: Optional[List[RecordCustomFieldDetailed]] = None,
+            user: Optional[User] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

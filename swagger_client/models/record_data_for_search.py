@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_record_data_for_search import BaseRecordDataForSearch
 
 if TYPE_CHECKING:
+    from swagger_client.models.basic_profile_field_input import BasicProfileFieldInput
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
     from swagger_client.models.record_query_filters import RecordQueryFilters
+    from swagger_client.models.record_type import RecordType
 
 
 class RecordDataForSearch(BaseRecordDataForSearch):
@@ -19,3 +22,22 @@ class RecordDataForSearch(BaseRecordDataForSearch):
     """
 
     query: Optional[RecordQueryFilters] = _field("query", "RecordQueryFilters", "Default query filters for searching records")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            query: Optional[RecordQueryFilters] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            fields_in_search: Optional[List[str]] = None,
+            address_fields_in_search: Optional[List[str]] = None,
+            fields_in_list: Optional[List[str]] = None,
+            basic_profile_fields: Optional[List[BasicProfileFieldInput]] = None,
+            custom_profile_fields: Optional[List[CustomFieldDetailed]] = None,
+            type: Optional[RecordType] = None,
+            create: Optional[bool] = None,
+            edit: Optional[bool] = None,
+            remove: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

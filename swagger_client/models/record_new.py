@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Dict, Optional
+
 from swagger_client.models.record_manage import RecordManage
 
 
@@ -12,4 +14,12 @@ class RecordNew(RecordManage):
     Inherited from RecordManage: ``custom_values``.
     """
 
-    pass
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            custom_values: Optional[Dict[str, str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -20,3 +20,16 @@ class RecordPermissions(Model):
     update: Optional[bool] = _field("update", "bool", "Can update records of this type?")
     remove: Optional[bool] = _field("remove", "bool", "Can remove records of this type?")
     single_id: Optional[str] = _field("singleId", "str", "If the record type `layout` is  `single` this property contains the identifier of the existing record (if any) of this type.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            type: Optional[RecordType] = None,
+            create: Optional[bool] = None,
+            update: Optional[bool] = None,
+            remove: Optional[bool] = None,
+            single_id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

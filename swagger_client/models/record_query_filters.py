@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.full_text_query_filters import FullTextQueryFilters
@@ -18,3 +18,17 @@ class RecordQueryFilters(FullTextQueryFilters):
 
     custom_fields: Optional[List[str]] = _field("customFields", "list[str]", "Record custom field values used as filters. Is a comma-separated array, where each part consists in two parts: the internal name (or custom field id) of the field, and a value, both separated by : (colon).  For example, `customFields=field1:value1,field2:value2`. Sometimes multiple values are accepted. In this case, the multiple values are separated by pipes. For example, customFields=field1:valueA|valueB. Enumerated fields accept multiple values, while numeric and date fields also accept ranges, which are two values, pipe-separated. For example, `customFields=tradeType:offer|search,extraDate:2000-01-01|2001-12-31` would match results whose custom field with internal name `tradeType` is either `offer` or `search`, and whose `extraDate` is between January 1, 2000 and December 31, 2001. To specify a single bound in ranges (like birth dates before December 31, 2001), use a pipe in one of the values, like `customFields=extraDate:|2001-12-31`.\n\nA note for dynamic custom fields: If a script is used to generate possible values for search, the list will be returned in the  corresponding data, and it is sent as a pipe-separated list of values (not labels). For example: `customFields=dynamic:a|b|c`. However, it is also possible to perform a keywords-like (full-text) search using the dynamic value label. In this case a single value, prefixed by single quotes should be used. For example: `customFields=dynamic:'business`.")
     creation_period: Optional[List[datetime.datetime]] = _field("creationPeriod", "list[datetime]", "The minimum / maximum record creation date")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            custom_fields: Optional[List[str]] = None,
+            creation_period: Optional[List[datetime.datetime]] = None,
+            keywords: Optional[str] = None,
+            profile_fields: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.record import Record
@@ -24,3 +24,19 @@ class RecordResult(Record):
     last_modification_date: Optional[datetime.datetime] = _field("lastModificationDate", "datetime", "The record last modification date")
     last_modified_by: Optional[User] = _field("lastModifiedBy", "User", "Reference to the user that last modified the record")
     custom_values: Optional[Dict[str, str]] = _field("customValues", "dict(str, str)", "Holds the values for custom record fields, keyed by field internal name")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            creation_date: Optional[datetime.datetime] = None,
+            created_by: Optional[User] = None,
+            last_modification_date: Optional[datetime.datetime] = None,
+            last_modified_by: Optional[User] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            display: Optional[str] = None,
+            kind: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -17,3 +17,16 @@ class RecordSection(InternalNamedEntity):
 
     information_text: Optional[str] = _field("informationText", "str", "An informative text that should be shown in the form. The text is formatted in HTML.")
     fields: Optional[List[str]] = _field("fields", "list[str]", "The internal names of the custom fields which are part of this section.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            information_text: Optional[str] = None,
+            fields: Optional[List[str]] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -18,3 +18,17 @@ class RecordType(InternalNamedEntity):
     plural_name: Optional[str] = _field("pluralName", "str", "The name for the plural form")
     layout: Optional[str] = _field("layout", "RecordLayoutEnum", "The layout this record should be presented Possible values are:\n* list: Should show a regular search filters / list\n* single: There should be a single record, with the form directly\n* tiled: Should show the record list with a form to quickly add a new")
     use_view_page: Optional[bool] = _field("useViewPage", "bool", "Whether the record type is set to use a separated view / edit page")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            plural_name: Optional[str] = None,
+            layout: Optional[str] = None,
+            use_view_page: Optional[bool] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

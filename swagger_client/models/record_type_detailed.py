@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.record_type import RecordType
@@ -22,3 +22,21 @@ class RecordTypeDetailed(RecordType):
     nowrap_labels: Optional[bool] = _field("nowrapLabels", "bool", "Indicates whether labels in the form should be prevented from wrapping lines")
     information_text: Optional[str] = _field("informationText", "str", "An informative text that should be shown in the form. The text is formatted in HTML.")
     sections: Optional[List[RecordSection]] = _field("sections", "list[RecordSection]", "The field sections in this record type")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            field_columns: Optional[int] = None,
+            nowrap_labels: Optional[bool] = None,
+            information_text: Optional[str] = None,
+            sections: Optional[List[RecordSection]] = None,
+            plural_name: Optional[str] = None,
+            layout: Optional[str] = None,
+            use_view_page: Optional[bool] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.record_type import RecordType
@@ -16,3 +16,18 @@ class RecordTypeWithMenu(RecordType):
     """
 
     show_in_menu: Optional[bool] = _field("showInMenu", "bool", "Should this record type be shown in the user menu?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            show_in_menu: Optional[bool] = None,
+            plural_name: Optional[str] = None,
+            layout: Optional[str] = None,
+            use_view_page: Optional[bool] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

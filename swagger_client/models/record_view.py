@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.record import Record
@@ -32,3 +32,24 @@ class RecordView(Record):
     edit: Optional[bool] = _field("edit", "bool", "Can the authenticated user edit this record?")
     remove: Optional[bool] = _field("remove", "bool", "Can the authenticated user remove this record?")
     operations: Optional[List[Operation]] = _field("operations", "list[Operation]", "List of runnable custom operations.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            type: Optional[RecordTypeDetailed] = None,
+            user: Optional[User] = None,
+            creation_date: Optional[datetime.datetime] = None,
+            created_by: Optional[User] = None,
+            last_modification_date: Optional[datetime.datetime] = None,
+            last_modified_by: Optional[User] = None,
+            custom_values: Optional[List[RecordCustomFieldValue]] = None,
+            edit: Optional[bool] = None,
+            remove: Optional[bool] = None,
+            operations: Optional[List[Operation]] = None,
+            display: Optional[str] = None,
+            kind: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

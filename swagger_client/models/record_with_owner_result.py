@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.record_result import RecordResult
@@ -19,3 +20,20 @@ class RecordWithOwnerResult(RecordResult):
     """
 
     user: Optional[User] = _field("user", "User", "The record owner")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[User] = None,
+            creation_date: Optional[datetime.datetime] = None,
+            created_by: Optional[User] = None,
+            last_modification_date: Optional[datetime.datetime] = None,
+            last_modified_by: Optional[User] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            display: Optional[str] = None,
+            kind: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

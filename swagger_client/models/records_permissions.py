@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,13 @@ class RecordsPermissions(Model):
 
     user: Optional[List[RecordPermissions]] = _field("user", "list[RecordPermissions]", "Permissions over each visible user record type")
     system: Optional[List[RecordPermissions]] = _field("system", "list[RecordPermissions]", "Permissions over each visible system record type")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[List[RecordPermissions]] = None,
+            system: Optional[List[RecordPermissions]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

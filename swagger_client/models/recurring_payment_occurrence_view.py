@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import alias as _alias
 from swagger_client.model_base import field as _field
@@ -30,3 +30,22 @@ class RecurringPaymentOccurrenceView(Entity):
     transfer_date: Optional[datetime.datetime] = _field("transferDate", "datetime", "The date the occurrence was processed. It might happen that the occurrence has first failed, then later processed")
     can_process: Optional[bool] = _field("canProcess", "bool", "Can the authenticated user process this failed occurrence?")
     date: Optional[datetime.datetime] = _alias("_date")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            number: Optional[int] = None,
+            _date: Optional[datetime.datetime] = None,
+            amount: Optional[str] = None,
+            status: Optional[str] = None,
+            by: Optional[User] = None,
+            transfer_id: Optional[str] = None,
+            transaction_number: Optional[str] = None,
+            transfer_date: Optional[datetime.datetime] = None,
+            can_process: Optional[bool] = None,
+            id: Optional[str] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

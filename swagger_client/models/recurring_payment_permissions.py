@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -13,3 +13,12 @@ class RecurringPaymentPermissions(Model):
     """Permissions the user has over a recurring payment"""
 
     cancel: Optional[bool] = _field("cancel", "bool", "Can cancel the recurring payment?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            cancel: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

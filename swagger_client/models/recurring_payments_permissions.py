@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.recurring_payment_permissions import RecurringPaymentPermissions
@@ -16,3 +16,13 @@ class RecurringPaymentsPermissions(RecurringPaymentPermissions):
     """
 
     view: Optional[bool] = _field("view", "bool", "Can view recurring payments?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            view: Optional[bool] = None,
+            cancel: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

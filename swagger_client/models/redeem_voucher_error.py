@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.error import Error
@@ -24,3 +24,19 @@ class RedeemVoucherError(Error):
     allowed_days: Optional[List[str]] = _field("allowedDays", "list[WeekDayEnum]", "Only if `code` is `notAllowedToday` Possibles values for each array element are:\n* fri: Friday\n* mon: Monday\n* sat: Saturday\n* sun: Sunday\n* thu: Thursday\n* tue: Tuesday\n* wed: Wednesday")
     redeem_after_date: Optional[datetime.datetime] = _field("redeemAfterDate", "datetime", "Indicates the date after which this voucher can be redeemed. Only if `code` is `notAllowedYet`.")
     payment_error: Optional[PaymentError] = _field("paymentError", "PaymentError", "The `PaymentError` generated when the voucher payment was being created. Only if `code` is `payment`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            voucher_status: Optional[str] = None,
+            allowed_days: Optional[List[str]] = None,
+            redeem_after_date: Optional[datetime.datetime] = None,
+            payment_error: Optional[PaymentError] = None,
+            kind: Optional[str] = None,
+            exception_type: Optional[str] = None,
+            exception_message: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

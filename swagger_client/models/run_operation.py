@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,16 @@ class RunOperation(Model):
     page: Optional[int] = _field("page", "int", "When running a custom operation with `resultType` = `resultPage`, determines the current page offset. Whether this is implemented depends on the script code itself.")
     page_size: Optional[int] = _field("pageSize", "int", "When running a custom operation with `resultType` = `resultPage`, determines the number of results per page. Whether this is implemented depends on the script code itself.")
     page_context: Optional[str] = _field("pageContext", "OperationPageContextEnum", "Only when running a custom operation with `resultType` = `resultPage`. Possible values are:\n* csv: Export results as Comma-Separated-Values (CSV)\n* page: Normal search, returning the data as rows in the result\n* pdf: Export results as printable PDF")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            form_parameters: Optional[Dict[str, str]] = None,
+            confirmation_password: Optional[str] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            page_context: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

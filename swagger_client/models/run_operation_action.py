@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -18,3 +18,13 @@ class RunOperationAction(Model):
 
     action: Optional[Operation] = _field("action", "Operation", "The custom operation that executes this action")
     parameters: Optional[RunOperationActionParameters] = _field("parameters", "RunOperationActionParameters", "The parameters that should be sent back when executing this action")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            action: Optional[Operation] = None,
+            parameters: Optional[RunOperationActionParameters] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

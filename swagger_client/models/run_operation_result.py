@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -31,3 +31,24 @@ class RunOperationResult(Model):
     columns: Optional[List[RunOperationResultColumn]] = _field("columns", "list[RunOperationResultColumn]", "Contains the definitions for each column in the result. Only returned if `resultType` is `resultPage`.")
     rows: Optional[List[RunOperationResultRow]] = _field("rows", "list[RunOperationResultRow]", "Each row is an object containing the cells for that row, keyed by each column's `property`. Only returned if `resultType` is `resultPage`.")
     actions: Optional[List[RunOperationAction]] = _field("actions", "list[RunOperationAction]", "Actions are other internal custom operations that can be executed from this custom operation. The returned parameters should be passed to the server when running this action.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            result_type: Optional[str] = None,
+            title: Optional[str] = None,
+            content: Optional[str] = None,
+            notification: Optional[str] = None,
+            notification_level: Optional[str] = None,
+            url: Optional[str] = None,
+            back_to: Optional[EntityReference] = None,
+            back_to_root: Optional[bool] = None,
+            re_run: Optional[bool] = None,
+            auto_run_action_id: Optional[str] = None,
+            columns: Optional[List[RunOperationResultColumn]] = None,
+            rows: Optional[List[RunOperationResultRow]] = None,
+            actions: Optional[List[RunOperationAction]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,16 @@ class RunOperationResultColumn(Model):
     align: Optional[str] = _field("align", "str", "The horizontal alignment. The actual values depend on the semantics of both the script result and the client application.")
     valign: Optional[str] = _field("valign", "str", "The vertical alignment. The actual values depend on the semantics of both the script result and the client application.")
     width: Optional[str] = _field("width", "str", "The column width. The actual values depend on the semantics of both the script result and the client application.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            header: Optional[str] = None,
+            _property: Optional[str] = None,
+            align: Optional[str] = None,
+            valign: Optional[str] = None,
+            width: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

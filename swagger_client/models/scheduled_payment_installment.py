@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
@@ -20,3 +20,16 @@ class ScheduledPaymentInstallment(Entity):
     due_date: Optional[datetime.datetime] = _field("dueDate", "datetime", "The installment due date.")
     amount: Optional[str] = _field("amount", "str", "The installment amount")
     status: Optional[str] = _field("status", "ScheduledPaymentInstallmentStatusEnum", "The status of a scheduled payment installment Possible values are:\n* blocked: The installment is blocked, and won't be automatically processed on its due date\n* canceled: The installment was canceled\n* failed: The installment processing failed, for example, because there was no funds in the source account\n* processed: The installment was processed, generating a transfer\n* scheduled: The installment is scheduled for a future date\n* settled: The installment was marked as settled by the receiver")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            number: Optional[int] = None,
+            due_date: Optional[datetime.datetime] = None,
+            amount: Optional[str] = None,
+            status: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

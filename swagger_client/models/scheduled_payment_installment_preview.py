@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -21,3 +21,16 @@ class ScheduledPaymentInstallmentPreview(Model):
     total_amount: Optional[str] = _field("totalAmount", "str", "The final total installment amount")
     main_amount: Optional[str] = _field("mainAmount", "str", "Depending on the configured fees, it could happen that the main amount is deducted from fees amount. This reflects the new main amount. If no fees deduct, it will be the same as `totalAmount`.")
     fees: Optional[List[TransferFeePreview]] = _field("fees", "list[TransferFeePreview]", "Only returned for direct payments. Contains the fees that would be paid by the payer if the payment is confirmed.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            number: Optional[int] = None,
+            due_date: Optional[datetime.datetime] = None,
+            total_amount: Optional[str] = None,
+            main_amount: Optional[str] = None,
+            fees: Optional[List[TransferFeePreview]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

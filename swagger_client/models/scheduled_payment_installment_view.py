@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.scheduled_payment_installment import ScheduledPaymentInstallment
@@ -25,3 +25,22 @@ class ScheduledPaymentInstallmentView(ScheduledPaymentInstallment):
     transfer_date: Optional[datetime.datetime] = _field("transferDate", "datetime", "The date the transfer was processed.")
     can_process: Optional[bool] = _field("canProcess", "bool", "Can the authenticated user process this installment?")
     can_settle: Optional[bool] = _field("canSettle", "bool", "Can the authenticated user settle this installment?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            by: Optional[User] = None,
+            transfer_id: Optional[str] = None,
+            transaction_number: Optional[str] = None,
+            transfer_date: Optional[datetime.datetime] = None,
+            can_process: Optional[bool] = None,
+            can_settle: Optional[bool] = None,
+            number: Optional[int] = None,
+            due_date: Optional[datetime.datetime] = None,
+            amount: Optional[str] = None,
+            status: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

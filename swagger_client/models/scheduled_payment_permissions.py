@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -16,3 +16,15 @@ class ScheduledPaymentPermissions(Model):
     unblock: Optional[bool] = _field("unblock", "bool", "Can unblock the whole scheduled payment?")
     cancel: Optional[bool] = _field("cancel", "bool", "Can cancel the whole scheduled payment?")
     settle: Optional[bool] = _field("settle", "bool", "Can settle open installments?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            block: Optional[bool] = None,
+            unblock: Optional[bool] = None,
+            cancel: Optional[bool] = None,
+            settle: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.scheduled_payment_permissions import ScheduledPaymentPermissions
@@ -17,3 +17,17 @@ class ScheduledPaymentsPermissions(ScheduledPaymentPermissions):
 
     view: Optional[bool] = _field("view", "bool", "Can view own scheduled payments?")
     process: Optional[bool] = _field("process", "bool", "Can process installments?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            view: Optional[bool] = None,
+            process: Optional[bool] = None,
+            block: Optional[bool] = None,
+            unblock: Optional[bool] = None,
+            cancel: Optional[bool] = None,
+            settle: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -18,3 +18,14 @@ class SearchByDistanceData(Model):
     addresses: Optional[List[Address]] = _field("addresses", "list[Address]", "The list of addresses owned by the authenticated user")
     distance_unit: Optional[str] = _field("distanceUnit", "DistanceEnum", "Unit for measuring distances Possible values are:\n* kilometer: Unit representing kilometers\n* mile: Unit representing miles")
     default_values: Optional[Dict[str, str]] = _field("defaultValues", "dict(str, str)", "The default values, keyed by field name, for address fields")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            addresses: Optional[List[Address]] = None,
+            distance_unit: Optional[str] = None,
+            default_values: Optional[Dict[str, str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

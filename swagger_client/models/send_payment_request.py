@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.perform_internal_transaction import PerformInternalTransaction
@@ -20,3 +20,23 @@ class SendPaymentRequest(PerformInternalTransaction):
     scheduling: Optional[str] = _field("scheduling", "PaymentRequestSchedulingEnum", "Determines how a payment request is scheduled. When not specified, the payment request is processed directly. Possible values are:\n* direct: The scheduled payment won't be scheduled, but paid directly\n* scheduled: The scheduled payment will be scheduled, once accepting, triggering a given number of installments")
     first_installment_is_immediate: Optional[bool] = _field("firstInstallmentIsImmediate", "bool", "Indicates whether the first installment should be immediately processed once the scheduled payment is accepted. Used only if `scheduling` is `scheduled`. When not explicitly set to `false` will process the first installment immediately.")
     installments_count: Optional[int] = _field("installmentsCount", "int", "Represents the number of installments. When not specified, assumes a single installment. Used only if `scheduling` is `scheduled`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            expiration_date: Optional[datetime.datetime] = None,
+            scheduling: Optional[str] = None,
+            first_installment_is_immediate: Optional[bool] = None,
+            installments_count: Optional[int] = None,
+            from_name: Optional[str] = None,
+            to_name: Optional[str] = None,
+            subject: Optional[str] = None,
+            amount: Optional[str] = None,
+            description: Optional[str] = None,
+            currency: Optional[str] = None,
+            type: Optional[str] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

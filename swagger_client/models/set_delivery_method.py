@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_order_action import BaseOrderAction
@@ -21,3 +21,15 @@ class SetDeliveryMethod(BaseOrderAction):
     name: Optional[str] = _field("name", "str")
     charge_amount: Optional[str] = _field("chargeAmount", "str", "The delivery method charge amount.")
     time: Optional[TimeInterval] = _field("time", "TimeInterval")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            name: Optional[str] = None,
+            charge_amount: Optional[str] = None,
+            time: Optional[TimeInterval] = None,
+            remarks: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_record_data_for_search import BaseRecordDataForSearch
 
 if TYPE_CHECKING:
+    from swagger_client.models.basic_profile_field_input import BasicProfileFieldInput
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
     from swagger_client.models.record_type import RecordType
     from swagger_client.models.shared_records_query_filters import SharedRecordsQueryFilters
 
@@ -21,3 +23,23 @@ class SharedRecordsDataForSearch(BaseRecordDataForSearch):
 
     record_types: Optional[List[RecordType]] = _field("recordTypes", "list[RecordType]", "The possible record types.")
     query: Optional[SharedRecordsQueryFilters] = _field("query", "SharedRecordsQueryFilters", "Default query filters for searching records")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            record_types: Optional[List[RecordType]] = None,
+            query: Optional[SharedRecordsQueryFilters] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            fields_in_search: Optional[List[str]] = None,
+            address_fields_in_search: Optional[List[str]] = None,
+            fields_in_list: Optional[List[str]] = None,
+            basic_profile_fields: Optional[List[BasicProfileFieldInput]] = None,
+            custom_profile_fields: Optional[List[CustomFieldDetailed]] = None,
+            type: Optional[RecordType] = None,
+            create: Optional[bool] = None,
+            edit: Optional[bool] = None,
+            remove: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

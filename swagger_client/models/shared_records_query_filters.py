@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.general_records_query_filters import GeneralRecordsQueryFilters
@@ -16,3 +17,20 @@ class SharedRecordsQueryFilters(GeneralRecordsQueryFilters):
     """
 
     types: Optional[List[str]] = _field("types", "list[str]", "Either the ids or identification methods of record types")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            types: Optional[List[str]] = None,
+            brokers: Optional[List[str]] = None,
+            groups: Optional[List[str]] = None,
+            custom_fields: Optional[List[str]] = None,
+            creation_period: Optional[List[datetime.datetime]] = None,
+            keywords: Optional[str] = None,
+            profile_fields: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

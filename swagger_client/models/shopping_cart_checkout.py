@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_order_action import BaseOrderAction
@@ -21,3 +21,15 @@ class ShoppingCartCheckout(BaseOrderAction):
     delivery_address: Optional[AddressNew] = _field("deliveryAddress", "AddressNew", "The address used for delivery in this specific order. The fields `name`, `defaultAddress` and `hidden` are ignored.")
     delivery_method: Optional[str] = _field("deliveryMethod", "str", "The id of the selected delivery method (if any)")
     payment_type: Optional[str] = _field("paymentType", "str", "Either the internal name or id of the selected payment type.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            delivery_address: Optional[AddressNew] = None,
+            delivery_method: Optional[str] = None,
+            payment_type: Optional[str] = None,
+            remarks: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.error import Error
@@ -20,3 +20,16 @@ class ShoppingCartCheckoutError(Error):
 
     code: Optional[str] = _field("code", "ShoppingCartCheckoutErrorCode", "Possible errors when checking out a shopping cart. Possible values are:\n* insufficientBalance: The origin account of the selected payment type used to make the amount reservation does not have enough balance.\n* products: There was an error related to the products contained in he shopping cart.\n* unexpected: An unexpected error has occurred. See the `exceptionType` and `exceptionMessage` fields for the internal information.")
     shopping_cart_error: Optional[ShoppingCartError] = _field("shoppingCartError", "ShoppingCartError", "The `ShoppingCartError` generated when the products in the cart were being validated.  Only if `code` is `products`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            shopping_cart_error: Optional[ShoppingCartError] = None,
+            kind: Optional[str] = None,
+            exception_type: Optional[str] = None,
+            exception_message: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

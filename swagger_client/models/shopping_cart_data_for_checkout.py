@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -26,3 +26,17 @@ class ShoppingCartDataForCheckout(Model):
     address_configuration: Optional[AddressConfiguration] = _field("addressConfiguration", "AddressConfiguration", "Configuration data for addresses.")
     confirmation_password_input: Optional[PasswordInput] = _field("confirmationPasswordInput", "PasswordInput", "If a confirmation password is used, contains the definitions on how to request that password from the user. This confirmation password is required when performing sensible actions. Sometimes this is dynamic, for example, the confirmation might be configured to be used only once per session, or operations like payments may have a limit per day to be without confirmation (pinless).")
     addresses: Optional[List[Address]] = _field("addresses", "list[Address]", "The addresses the logged user (i.e the buyer) has.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            cart: Optional[ShoppingCartView] = None,
+            payment_types: Optional[List[TransferType]] = None,
+            delivery_methods: Optional[List[AdDeliveryMethod]] = None,
+            address_configuration: Optional[AddressConfiguration] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            addresses: Optional[List[Address]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.error import Error
@@ -22,3 +22,17 @@ class ShoppingCartError(Error):
     code: Optional[str] = _field("code", "ShoppingCartErrorCode", "Possible errors when interacting with a shopping cart. Possible values are:\n* canNotBuyFromSeller: The authenticated user is not visible by the webshop's seller\n* notEnoughStock: There is not enough stock of the webshop ad to fulfill the requested quantity\n* unexpected: An unexpected error has occurred. See the `exceptionType` and `exceptionMessage` fields for the internal information.")
     ad: Optional[WebshopAd] = _field("ad", "WebshopAd", "The webshop ad for which there is not enough stock.  Only if `code` is `notEnoughStock`")
     seller: Optional[User] = _field("seller", "User", "The seller whose webshop ad can not be bought. Only if `code` is `canNotBuyFromSeller`")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            ad: Optional[WebshopAd] = None,
+            seller: Optional[User] = None,
+            kind: Optional[str] = None,
+            exception_type: Optional[str] = None,
+            exception_message: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

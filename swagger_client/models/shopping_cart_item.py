@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_order_item import BaseOrderItem
+
+if TYPE_CHECKING:
+    from swagger_client.models.webshop_ad import WebshopAd
 
 
 class ShoppingCartItem(BaseOrderItem):
@@ -18,3 +21,17 @@ class ShoppingCartItem(BaseOrderItem):
     price_when_added: Optional[str] = _field("priceWhenAdded", "str", "The current product price at the moment of add it to the shopping cart.  Be carefull, this could not be the same price finally charged at  check-out (e.g because the promotional period has finished).  It could be used to show a warning message to the client indicating  the price has changed if it is different from the current price of the `product`.")
     price: Optional[str] = _field("price", "str", "The regular price.")
     promotional_price: Optional[str] = _field("promotionalPrice", "str", "The promotional price (aka the current price). if it is present then  that is the current price that would be charged at check-out.  Otherwise would be the `price`.  Only present if it is defined and the promotional period has not  yet finished.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            price_when_added: Optional[str] = None,
+            price: Optional[str] = None,
+            promotional_price: Optional[str] = None,
+            quantity: Optional[str] = None,
+            product: Optional[WebshopAd] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.shopping_cart_item import ShoppingCartItem
+
+if TYPE_CHECKING:
+    from swagger_client.models.webshop_ad import WebshopAd
 
 
 class ShoppingCartItemDetailed(ShoppingCartItem):
@@ -18,3 +21,20 @@ class ShoppingCartItemDetailed(ShoppingCartItem):
     total_price: Optional[str] = _field("totalPrice", "str", "The total price for this item, i.e the curent price of the product multiplied by its corresponding quantity.")
     availability: Optional[str] = _field("availability", "ShoppingCartItemAvailabilityEnum", "The possible status of a webshop advertisement in relation to its availability  Possible values are:\n* available: The webshop advertisement is available and can be purchased\n* outOfStock: The webshop advertisement is now out of stock\n* unavailable: The webshop advertisement has been made unavailable and cannot be purchased anymore")
     quantity_adjustment: Optional[str] = _field("quantityAdjustment", "ShoppingCartItemQuantityAdjustmentEnum", "The possible adjustments to a quantity-limited product added to shopping cart Possible values are:\n* max: The quantity was reduced to honor the maximum allowed quantity\n* min: The quantity was raised to honor the minimum allowed quantity\n* stock: The quantity was reduced to the maximum available stock quantity")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            total_price: Optional[str] = None,
+            availability: Optional[str] = None,
+            quantity_adjustment: Optional[str] = None,
+            price_when_added: Optional[str] = None,
+            price: Optional[str] = None,
+            promotional_price: Optional[str] = None,
+            quantity: Optional[str] = None,
+            product: Optional[WebshopAd] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

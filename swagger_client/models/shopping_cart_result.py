@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_shopping_cart import BaseShoppingCart
 
 if TYPE_CHECKING:
+    from swagger_client.models.currency import Currency
     from swagger_client.models.shopping_cart_item import ShoppingCartItem
+    from swagger_client.models.user import User
 
 
 class ShoppingCartResult(BaseShoppingCart):
@@ -19,3 +21,16 @@ class ShoppingCartResult(BaseShoppingCart):
     """
 
     items: Optional[List[ShoppingCartItem]] = _field("items", "list[ShoppingCartItem]", "The webshop ads added to the cart.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            items: Optional[List[ShoppingCartItem]] = None,
+            currency: Optional[Currency] = None,
+            seller: Optional[User] = None,
+            insufficient_balance: Optional[bool] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

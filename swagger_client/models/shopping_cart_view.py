@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_shopping_cart import BaseShoppingCart
 
 if TYPE_CHECKING:
+    from swagger_client.models.currency import Currency
     from swagger_client.models.shopping_cart_item_detailed import ShoppingCartItemDetailed
+    from swagger_client.models.user import User
 
 
 class ShoppingCartView(BaseShoppingCart):
@@ -20,3 +22,17 @@ class ShoppingCartView(BaseShoppingCart):
 
     total_price: Optional[str] = _field("totalPrice", "str", "The total price of this cart, i.e the sum of the total price of all  of its `items`.")
     items: Optional[List[ShoppingCartItemDetailed]] = _field("items", "list[ShoppingCartItemDetailed]", "Detailed information of the items present in the cart.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            total_price: Optional[str] = None,
+            items: Optional[List[ShoppingCartItemDetailed]] = None,
+            currency: Optional[Currency] = None,
+            seller: Optional[User] = None,
+            insufficient_balance: Optional[bool] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

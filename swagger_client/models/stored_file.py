@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.named_entity import NamedEntity
@@ -18,3 +18,16 @@ class StoredFile(NamedEntity):
     content_type: Optional[str] = _field("contentType", "str", "MIME type of the stored file")
     length: Optional[int] = _field("length", "int", "The file size, in bytes")
     url: Optional[str] = _field("url", "str", "The URL for getting the content of this file")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            content_type: Optional[str] = None,
+            length: Optional[int] = None,
+            url: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

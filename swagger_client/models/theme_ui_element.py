@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.ui_element_with_content import UIElementWithContent
@@ -18,3 +18,17 @@ class ThemeUIElement(UIElementWithContent):
     definitions: Optional[str] = _field("definitions", "str", "Base LESS variables.")
     advanced_definitions: Optional[str] = _field("advancedDefinitions", "str", "Advanced (based on the base ones) LESS variables.")
     custom_style: Optional[str] = _field("customStyle", "str", "Customized CSS.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            definitions: Optional[str] = None,
+            advanced_definitions: Optional[str] = None,
+            custom_style: Optional[str] = None,
+            content: Optional[str] = None,
+            version: Optional[int] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
@@ -23,3 +23,17 @@ class TicketApprovalResult(Entity):
     cancel_url: Optional[str] = _field("cancelUrl", "str", "The URL to redirect when canceling the accept ticket flow")
     success_url: Optional[str] = _field("successUrl", "str", "The URL to redirect after successfully accepting a ticket")
     transaction: Optional[Transaction] = _field("transaction", "Transaction", "The generated payment. Only if `status` is `processed`.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            ticket_number: Optional[str] = None,
+            ticket_status: Optional[str] = None,
+            cancel_url: Optional[str] = None,
+            success_url: Optional[str] = None,
+            transaction: Optional[Transaction] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.perform_base_transaction import PerformBaseTransaction
@@ -24,3 +24,22 @@ class TicketNew(PerformBaseTransaction):
     success_webhook: Optional[str] = _field("successWebhook", "str", "The url to be invoked by the server after successfully approving a  ticket. If an `orderId` is given then it will be added as a query parameter to this url when redirect as well as the ticket number too.")
     order_id: Optional[str] = _field("orderId", "str", "An optional order identifier given by the ticket's creator. If given  then that identifier will be used at ticket processing to ensure the  ticket is for that order. This attribute is usefull in case the client doesn't want to reflect  the generated ticket number in its database after creating the ticket,")
     expires_after: Optional[TimeInterval] = _field("expiresAfter", "TimeInterval", "Defines the expiration interval. If none is given, it is assumed that the ticket expires in one day.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            payer: Optional[str] = None,
+            cancel_url: Optional[str] = None,
+            success_url: Optional[str] = None,
+            success_webhook: Optional[str] = None,
+            order_id: Optional[str] = None,
+            expires_after: Optional[TimeInterval] = None,
+            amount: Optional[str] = None,
+            description: Optional[str] = None,
+            currency: Optional[str] = None,
+            type: Optional[str] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
@@ -21,3 +21,15 @@ class TicketProcessResult(Entity):
     ticket_number: Optional[str] = _field("ticketNumber", "str", "The ticket number identifier.")
     actually_processed: Optional[bool] = _field("actuallyProcessed", "bool", "Flag indicating if the ticket was processed by this invocation or the ticket was already processed in a previous invocation. This will only  be true for the first invocation of the `process` service method.")
     transaction: Optional[Transaction] = _field("transaction", "Transaction", "The generated payment.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            ticket_number: Optional[str] = None,
+            actually_processed: Optional[bool] = None,
+            transaction: Optional[Transaction] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,16 @@ class TicketsPermissions(Model):
     cancel: Optional[bool] = _field("cancel", "bool", "Can cancel tickets?")
     accept: Optional[bool] = _field("accept", "bool", "(Deprecated) Can accept tickets from others?")
     approve: Optional[bool] = _field("approve", "bool", "Can approve tickets from others?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            view: Optional[bool] = None,
+            create: Optional[bool] = None,
+            cancel: Optional[bool] = None,
+            accept: Optional[bool] = None,
+            approve: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class TimeInterval(Model):
 
     amount: Optional[int] = _field("amount", "int", "The amount of time units")
     field: Optional[str] = _field("field", "TimeFieldEnum", "Determines a time field, such as seconds, hours or months Possible values are:\n* days: Day(s)\n* hours: Hour(s)\n* millis: Millisecond(s)\n* minutes: Minute(s)\n* months: Month(s)\n* seconds: Second(s)\n* weeks: Week(s)\n* years: Year(s)")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            amount: Optional[int] = None,
+            field: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.named_entity import NamedEntity
@@ -20,3 +20,15 @@ class Token(NamedEntity):
 
     type: Optional[TokenType] = _field("type", "TokenType", "The reference to the NFC token type")
     value: Optional[str] = _field("value", "str", "The token value only if not NFC. Othwise the token's label.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            type: Optional[TokenType] = None,
+            value: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.token import Token
 
 if TYPE_CHECKING:
+    from swagger_client.models.token_type import TokenType
     from swagger_client.models.user import User
 
 
@@ -24,3 +25,20 @@ class TokenDetailed(Token):
     activation_date: Optional[datetime.datetime] = _field("activationDate", "datetime", "When the owner user activated the token.")
     creation_date: Optional[datetime.datetime] = _field("creationDate", "datetime", "The creation date.")
     expiry_date: Optional[datetime.datetime] = _field("expiryDate", "datetime", "The expiration date. Only if the corresponding token type defines an expiration period.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            status: Optional[str] = None,
+            user: Optional[User] = None,
+            activation_date: Optional[datetime.datetime] = None,
+            creation_date: Optional[datetime.datetime] = None,
+            expiry_date: Optional[datetime.datetime] = None,
+            type: Optional[TokenType] = None,
+            value: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -17,3 +17,16 @@ class TokenType(InternalNamedEntity):
 
     physical_type: Optional[str] = _field("physicalType", "PhysicalTokenTypeEnum", "The possible physical type for tokens. Determines how applications interact with hardware in order to read the token value. Possible values are:\n* barcode: A 1d barcode printed on a card\n* nfcDevice: A phone (or other device) with NFC support\n* nfcTag: A NFC tag, normally a DESFire NFC card\n* other: Other\n* qrCode: A QR-code\n* swipe: A swipe card")
     mask: Optional[str] = _field("mask", "str", "In case the token value is entered by users or formatted, this is the (optional) mask to be used.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            physical_type: Optional[str] = None,
+            mask: Optional[str] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

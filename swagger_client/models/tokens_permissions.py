@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -16,3 +16,12 @@ class TokensPermissions(Model):
     """Permissions over tokens"""
 
     nfc: Optional[List[NfcTokenPermissions]] = _field("nfc", "list[NfcTokenPermissions]", "Permissions over each visible nfc token type")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            nfc: Optional[List[NfcTokenPermissions]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import alias as _alias
 from swagger_client.model_base import field as _field
@@ -37,3 +37,27 @@ class Transaction(Entity):
     authorization_status: Optional[str] = _field("authorizationStatus", "TransactionAuthorizationStatusEnum", "The status regarding authorization a transaction is in. If configured, transactions can require one or more levels of authorization in order to be processed. If a transaction has the this status null, it means it never went through the authorization process.  Possible values are:\n* authorized: The transaction was fully authorized and is processed\n* canceled: The authorization submission was canceled by the submitter\n* denied: The authorization was denied\n* pending: The transaction is pending authorization")
     description: Optional[str] = _field("description", "str", "The transaction description. Is optional.")
     date: Optional[datetime.datetime] = _alias("_date")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            display: Optional[str] = None,
+            transaction_number: Optional[str] = None,
+            kind: Optional[str] = None,
+            ticket_number: Optional[str] = None,
+            _date: Optional[datetime.datetime] = None,
+            amount: Optional[str] = None,
+            from_kind: Optional[str] = None,
+            from_user: Optional[User] = None,
+            to_kind: Optional[str] = None,
+            to_user: Optional[User] = None,
+            type: Optional[TransferType] = None,
+            currency: Optional[Currency] = None,
+            authorization_status: Optional[str] = None,
+            description: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import alias as _alias
 from swagger_client.model_base import field as _field
@@ -26,3 +26,18 @@ class TransactionAuthorization(Entity):
     _date: Optional[datetime.datetime] = _field("date", "datetime", "When the authorization was made.")
     level: Optional[int] = _field("level", "int", "The level number.")
     date: Optional[datetime.datetime] = _alias("_date")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            action: Optional[str] = None,
+            by: Optional[User] = None,
+            comments: Optional[str] = None,
+            _date: Optional[datetime.datetime] = None,
+            level: Optional[int] = None,
+            id: Optional[str] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -20,3 +20,16 @@ class TransactionAuthorizationLevelData(Model):
     allow_receiver: Optional[bool] = _field("allowReceiver", "bool", "Indicates that the payer can authorize this level.")
     allow_admin: Optional[bool] = _field("allowAdmin", "bool", "Indicates that an administrator can authorize this level.")
     brokers: Optional[List[User]] = _field("brokers", "list[User]", "Contains the brokers that can authorize this level.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            allow_broker: Optional[bool] = None,
+            allow_payer: Optional[bool] = None,
+            allow_receiver: Optional[bool] = None,
+            allow_admin: Optional[bool] = None,
+            brokers: Optional[List[User]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

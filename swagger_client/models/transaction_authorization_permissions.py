@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -15,3 +15,14 @@ class TransactionAuthorizationPermissions(Model):
     authorize: Optional[bool] = _field("authorize", "bool", "The payment can be authorized.")
     deny: Optional[bool] = _field("deny", "bool", "The payment can be denied.")
     cancel: Optional[bool] = _field("cancel", "bool", "The payment can be cenceled regardless the current authorization level.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            authorize: Optional[bool] = None,
+            deny: Optional[bool] = None,
+            cancel: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

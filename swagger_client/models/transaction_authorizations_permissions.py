@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.transaction_authorization_permissions import TransactionAuthorizationPermissions
@@ -16,3 +16,15 @@ class TransactionAuthorizationsPermissions(TransactionAuthorizationPermissions):
     """
 
     view: Optional[bool] = _field("view", "bool", "Can view own authorized payments?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            view: Optional[bool] = None,
+            authorize: Optional[bool] = None,
+            deny: Optional[bool] = None,
+            cancel: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_trans_data_for_search import BaseTransDataForSearch
 
 if TYPE_CHECKING:
     from swagger_client.models.account_type import AccountType
+    from swagger_client.models.entity_reference import EntityReference
+    from swagger_client.models.group import Group
+    from swagger_client.models.preselected_period import PreselectedPeriod
     from swagger_client.models.transaction_query_filters import TransactionQueryFilters
+    from swagger_client.models.transfer_filter import TransferFilter
+    from swagger_client.models.user import User
 
 
 class TransactionDataForSearch(BaseTransDataForSearch):
@@ -24,3 +29,22 @@ class TransactionDataForSearch(BaseTransDataForSearch):
     can_view_scheduled: Optional[bool] = _field("canViewScheduled", "bool", "Can the authenticated user view scheduled payments of this owner?")
     visible_kinds: Optional[List[str]] = _field("visibleKinds", "list[TransactionKind]", "Contains the transaction kinds the authenticated user can view over this owner.")
     query: Optional[TransactionQueryFilters] = _field("query", "TransactionQueryFilters", "Default query filters for the transactions search")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            account_types: Optional[List[AccountType]] = None,
+            can_view_authorized: Optional[bool] = None,
+            can_view_scheduled: Optional[bool] = None,
+            visible_kinds: Optional[List[str]] = None,
+            query: Optional[TransactionQueryFilters] = None,
+            transfer_filters: Optional[List[TransferFilter]] = None,
+            channels: Optional[List[EntityReference]] = None,
+            groups: Optional[List[Group]] = None,
+            access_clients: Optional[List[EntityReference]] = None,
+            operators: Optional[List[User]] = None,
+            preselected_periods: Optional[List[PreselectedPeriod]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

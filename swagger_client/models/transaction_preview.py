@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -26,3 +26,18 @@ class TransactionPreview(Model):
     from_account: Optional[AccountWithOwner] = _field("fromAccount", "AccountWithOwner", "A reference to the origin account")
     total_amount: Optional[str] = _field("totalAmount", "str", "The final amount charged to the payer including fees.")
     custom_values: Optional[List[CustomFieldValue]] = _field("customValues", "list[CustomFieldValue]", "The list of custom field values, in a detailed view")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            confirmation_message: Optional[str] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            payment_type: Optional[TransferType] = None,
+            currency: Optional[Currency] = None,
+            from_account: Optional[AccountWithOwner] = None,
+            total_amount: Optional[str] = None,
+            custom_values: Optional[List[CustomFieldValue]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_trans_query_filters import BaseTransQueryFilters
@@ -24,3 +25,36 @@ class TransactionQueryFilters(BaseTransQueryFilters):
     scheduled_payment_statuses: Optional[List[str]] = _field("scheduledPaymentStatuses", "list[ScheduledPaymentStatusEnum]", "Statuses used as search criteria applied only to transactions of kind `scheduledPayment`. Possibles values for each array element are:\n* blocked: The scheduled payment is blocked - won't have any installment processed until being unblocked again\n* canceled: The scheduled payment, as well as all open installments were canceled\n* closed: The scheduled payment is closed\n* open: The scheduled payment has open installments")
     payment_request_statuses: Optional[List[str]] = _field("paymentRequestStatuses", "list[PaymentRequestStatusEnum]", "Statuses used as search criteria applied only to transactions of kind `paymentRequest`.   Possibles values for each array element are:\n* canceled: The payment request was canceled\n* denied: The payment request was denied by the receiver\n* expired: The payment request has expired - the received did not respond until the expiration date\n* open: The payment request is open and can be accepted\n* processed: The payment request was processed, and either a direct or scheduled payment was created from it\n* scheduled: The payment request has been accepted, and scheduled for processing on a future date")
     external_payment_statuses: Optional[List[str]] = _field("externalPaymentStatuses", "list[ExternalPaymentStatusEnum]", "Statuses used as search criteria applied only to transactions of kind `externalPayment`.   Possibles values for each array element are:\n* canceled: The external payment was canceled\n* expired: The external payment has expired without the destination user activation\n* failed: The external payment has failed processing\n* pending: The external payment is pending, awaiting the destination user to be activated in Cyclos\n* processed: The external payment was processed, and the destination payment was created")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            account_types: Optional[List[str]] = None,
+            direction: Optional[str] = None,
+            kinds: Optional[List[str]] = None,
+            authorization_statuses: Optional[List[str]] = None,
+            ticket_statuses: Optional[List[str]] = None,
+            recurring_payment_statuses: Optional[List[str]] = None,
+            scheduled_payment_statuses: Optional[List[str]] = None,
+            payment_request_statuses: Optional[List[str]] = None,
+            external_payment_statuses: Optional[List[str]] = None,
+            date_period: Optional[List[datetime.datetime]] = None,
+            transfer_filters: Optional[List[str]] = None,
+            transfer_types: Optional[List[str]] = None,
+            transaction_number: Optional[str] = None,
+            user: Optional[str] = None,
+            groups: Optional[List[str]] = None,
+            by: Optional[str] = None,
+            broker: Optional[str] = None,
+            channels: Optional[List[str]] = None,
+            excluded_ids: Optional[List[str]] = None,
+            access_clients: Optional[List[str]] = None,
+            include_generated_by_access_client: Optional[bool] = None,
+            from_current_access_client: Optional[bool] = None,
+            amount_range: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

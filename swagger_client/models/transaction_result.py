@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import alias as _alias
 from swagger_client.model_base import field as _field
@@ -46,3 +46,35 @@ class TransactionResult(Entity):
     to_principal_value: Optional[str] = _field("toPrincipalValue", "str", "The principal to which an external payment was sent to. Only returned if `kind` is `externalPayment`.")
     external_payment_status: Optional[str] = _field("externalPaymentStatus", "ExternalPaymentStatusEnum", "The external payment status. Only returned if `kind` is `externalPayment`. Possible values are:\n* canceled: The external payment was canceled\n* expired: The external payment has expired without the destination user activation\n* failed: The external payment has failed processing\n* pending: The external payment is pending, awaiting the destination user to be activated in Cyclos\n* processed: The external payment was processed, and the destination payment was created")
     date: Optional[datetime.datetime] = _alias("_date")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            kind: Optional[str] = None,
+            transaction_number: Optional[str] = None,
+            _date: Optional[datetime.datetime] = None,
+            amount: Optional[str] = None,
+            related_kind: Optional[str] = None,
+            related_user: Optional[User] = None,
+            type: Optional[TransferType] = None,
+            currency: Optional[str] = None,
+            authorization_status: Optional[str] = None,
+            description: Optional[str] = None,
+            installment_count: Optional[int] = None,
+            processed_installments: Optional[int] = None,
+            scheduled_payment_status: Optional[str] = None,
+            first_installment: Optional[ScheduledPaymentInstallment] = None,
+            first_open_installment: Optional[ScheduledPaymentInstallment] = None,
+            next_occurrence_date: Optional[datetime.datetime] = None,
+            recurring_payment_status: Optional[str] = None,
+            payment_request_status: Optional[str] = None,
+            ticket_status: Optional[str] = None,
+            to_principal_type: Optional[EntityReference] = None,
+            to_principal_value: Optional[str] = None,
+            external_payment_status: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
@@ -37,3 +37,29 @@ class TransactionTypeData(Entity):
     maturity_policy: Optional[str] = _field("maturityPolicy", "MaturityPolicyEnum", "Only for payments. Possible values are:\n* always: The payment can always be performed, regardless its maturity\n* history: It the balance maturity ever reached zero in the past, that balance can be used on payment. If later on the maturity went above zero, that new balance cannot be used. Is normally used in conjunction with the maturity table, so the user can pick the balance from past maturity\n* zero: The payment can only be performed if the current maturity is zero")
     max_amount_by_maturity_policy: Optional[str] = _field("maxAmountByMaturityPolicy", "str", "The maximum amount that can be performed when `maturityPolicy` is `history`. It corresponds to the maturity table entry indicated by `maturityTableWinnerId`. Only for payments.")
     maturity_table_winner_id: Optional[str] = _field("maturityTableWinnerId", "str", "When `maturityPolicy` is `history`, contains the id of the maturity table entry that granted. Only for payments.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            currency: Optional[Currency] = None,
+            fixed_amount: Optional[str] = None,
+            allows_recurring_payments: Optional[bool] = None,
+            max_installments: Optional[int] = None,
+            requires_description: Optional[bool] = None,
+            description_availability: Optional[str] = None,
+            default_expiration_date: Optional[datetime.datetime] = None,
+            hide_expiration_date: Optional[bool] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            a_rate: Optional[str] = None,
+            d_rate: Optional[str] = None,
+            d_rate_creation_value: Optional[str] = None,
+            limited_awaiting_authorization: Optional[bool] = None,
+            no_negatives_maturity_policy: Optional[bool] = None,
+            maturity_policy: Optional[str] = None,
+            max_amount_by_maturity_policy: Optional[str] = None,
+            maturity_table_winner_id: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

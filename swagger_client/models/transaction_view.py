@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.transaction import Transaction
 
 if TYPE_CHECKING:
+    from swagger_client.models.currency import Currency
     from swagger_client.models.custom_field_value import CustomFieldValue
     from swagger_client.models.entity_reference import EntityReference
     from swagger_client.models.password_input import PasswordInput
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from swagger_client.models.transaction_authorization_level_data import TransactionAuthorizationLevelData
     from swagger_client.models.transaction_authorization_permissions import TransactionAuthorizationPermissions
     from swagger_client.models.transfer import Transfer
+    from swagger_client.models.transfer_type import TransferType
     from swagger_client.models.transfer_view import TransferView
     from swagger_client.models.user import User
 
@@ -80,3 +82,72 @@ class TransactionView(Transaction):
     cancel_url: Optional[str] = _field("cancelUrl", "str", "Only returned if the `kind` is `ticket`. The URL to redirect when canceling the ticket.")
     success_url: Optional[str] = _field("successUrl", "str", "Only returned if the `kind` is `ticket`. The URL to redirect after successfully accepting a ticket")
     preview: Optional[PaymentPreview] = _field("preview", "PaymentPreview", "Only returned if the `kind` is `ticket` and the ticket can be accepted. Is the payment preview if accepting the ticket. The preview will never contain a confirmation password input, because this object already contains it on the `confirmationPasswordInput` property, neither a payment to be sent back, as this payment is supposed to be confirmed by accepting the ticket. Also, the preview's currency is never sent, as it is the same one of the ticket.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            channel: Optional[EntityReference] = None,
+            access_client: Optional[EntityReference] = None,
+            users_which_can_add_to_contacts: Optional[str] = None,
+            users_which_can_view_profile: Optional[str] = None,
+            by: Optional[User] = None,
+            received_by: Optional[User] = None,
+            received: Optional[bool] = None,
+            custom_values: Optional[List[CustomFieldValue]] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            authorization_type: Optional[str] = None,
+            authorization_level_data: Optional[TransactionAuthorizationLevelData] = None,
+            authorization_permissions: Optional[TransactionAuthorizationPermissions] = None,
+            authorizations: Optional[List[TransactionAuthorization]] = None,
+            transfer: Optional[TransferView] = None,
+            scheduled_payment_status: Optional[str] = None,
+            scheduled_payment_permissions: Optional[ScheduledPaymentPermissions] = None,
+            due_amount: Optional[str] = None,
+            installments: Optional[List[ScheduledPaymentInstallmentView]] = None,
+            recurring_payment_status: Optional[str] = None,
+            recurring_payment_permissions: Optional[RecurringPaymentPermissions] = None,
+            next_occurrence_date: Optional[datetime.datetime] = None,
+            occurrence_interval: Optional[TimeInterval] = None,
+            occurrences_count: Optional[int] = None,
+            occurrences: Optional[List[RecurringPaymentOccurrenceView]] = None,
+            original_transfer: Optional[Transfer] = None,
+            chargeback_transfer: Optional[Transfer] = None,
+            payment_request_status: Optional[str] = None,
+            payment_request_permissions: Optional[PaymentRequestPermissions] = None,
+            comments: Optional[str] = None,
+            expiration_date: Optional[datetime.datetime] = None,
+            change_expiration_date_comments: Optional[str] = None,
+            process_date: Optional[datetime.datetime] = None,
+            transaction: Optional[Transaction] = None,
+            sms_code: Optional[str] = None,
+            scheduled: Optional[bool] = None,
+            installments_count: Optional[int] = None,
+            first_installment_is_immediate: Optional[bool] = None,
+            external_payment_status: Optional[str] = None,
+            to_principal_type: Optional[EntityReference] = None,
+            to_principal_value: Optional[str] = None,
+            ticket_status: Optional[str] = None,
+            payer_principal: Optional[str] = None,
+            cancel_url: Optional[str] = None,
+            success_url: Optional[str] = None,
+            preview: Optional[PaymentPreview] = None,
+            display: Optional[str] = None,
+            transaction_number: Optional[str] = None,
+            kind: Optional[str] = None,
+            ticket_number: Optional[str] = None,
+            _date: Optional[datetime.datetime] = None,
+            amount: Optional[str] = None,
+            from_kind: Optional[str] = None,
+            from_user: Optional[User] = None,
+            to_kind: Optional[str] = None,
+            to_user: Optional[User] = None,
+            type: Optional[TransferType] = None,
+            currency: Optional[Currency] = None,
+            authorization_status: Optional[str] = None,
+            description: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

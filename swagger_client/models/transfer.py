@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import alias as _alias
 from swagger_client.model_base import field as _field
@@ -33,3 +33,22 @@ class Transfer(Entity):
     transaction_number: Optional[str] = _field("transactionNumber", "str", "The transaction number identifying this balance transfer. The currency configuration has the definition on whether transaction numbers are enabled and which format they have.")
     statuses: Optional[List[TransferStatus]] = _field("statuses", "list[TransferStatus]", "Contains the current status for each status flow this transfer has")
     date: Optional[datetime.datetime] = _alias("_date")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            display: Optional[str] = None,
+            _date: Optional[datetime.datetime] = None,
+            amount: Optional[str] = None,
+            type: Optional[EntityReference] = None,
+            currency: Optional[Currency] = None,
+            _from: Optional[AccountWithOwner] = None,
+            to: Optional[AccountWithOwner] = None,
+            transaction_number: Optional[str] = None,
+            statuses: Optional[List[TransferStatus]] = None,
+            id: Optional[str] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_transfer_data_for_search import BaseTransferDataForSearch
@@ -11,7 +11,12 @@ from swagger_client.models.base_transfer_data_for_search import BaseTransferData
 if TYPE_CHECKING:
     from swagger_client.models.currency import Currency
     from swagger_client.models.entity_reference import EntityReference
+    from swagger_client.models.group import Group
+    from swagger_client.models.preselected_period import PreselectedPeriod
+    from swagger_client.models.transfer_filter import TransferFilter
     from swagger_client.models.transfer_query_filters import TransferQueryFilters
+    from swagger_client.models.transfer_status_flow import TransferStatusFlow
+    from swagger_client.models.user import User
 
 
 class TransferDataForSearch(BaseTransferDataForSearch):
@@ -23,3 +28,21 @@ class TransferDataForSearch(BaseTransferDataForSearch):
     account_types: Optional[List[EntityReference]] = _field("accountTypes", "list[EntityReference]", "References for the account types")
     currencies: Optional[List[Currency]] = _field("currencies", "list[Currency]", "References for the available currencies")
     query: Optional[TransferQueryFilters] = _field("query", "TransferQueryFilters", "Default query filters for the general transfers search")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            account_types: Optional[List[EntityReference]] = None,
+            currencies: Optional[List[Currency]] = None,
+            query: Optional[TransferQueryFilters] = None,
+            transfer_status_flows: Optional[List[TransferStatusFlow]] = None,
+            transfer_filters: Optional[List[TransferFilter]] = None,
+            channels: Optional[List[EntityReference]] = None,
+            groups: Optional[List[Group]] = None,
+            access_clients: Optional[List[EntityReference]] = None,
+            operators: Optional[List[User]] = None,
+            preselected_periods: Optional[List[PreselectedPeriod]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

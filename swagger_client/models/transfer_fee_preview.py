@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,13 @@ class TransferFeePreview(Model):
 
     fee: Optional[EntityReference] = _field("fee", "EntityReference", "The transfer fee")
     amount: Optional[str] = _field("amount", "str", "The transfer fee amout")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            fee: Optional[EntityReference] = None,
+            amount: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -19,3 +19,15 @@ class TransferFilter(InternalNamedEntity):
     """
 
     account_type: Optional[EntityReference] = _field("accountType", "EntityReference", "Reference to the account type")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            account_type: Optional[EntityReference] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_transfer_query_filters import BaseTransferQueryFilters
@@ -18,3 +19,34 @@ class TransferQueryFilters(BaseTransferQueryFilters):
     currency: Optional[str] = _field("currency", "str", "Either id or internal name of the currency")
     from_account_type: Optional[str] = _field("fromAccountType", "str", "Either id or internal name of the origin account type")
     to_account_type: Optional[str] = _field("toAccountType", "str", "Either id or internal name of the destination account type")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            currency: Optional[str] = None,
+            from_account_type: Optional[str] = None,
+            to_account_type: Optional[str] = None,
+            transfer_kinds: Optional[List[str]] = None,
+            charged_back: Optional[bool] = None,
+            statuses: Optional[List[str]] = None,
+            order_by: Optional[str] = None,
+            date_period: Optional[List[datetime.datetime]] = None,
+            transfer_filters: Optional[List[str]] = None,
+            transfer_types: Optional[List[str]] = None,
+            transaction_number: Optional[str] = None,
+            user: Optional[str] = None,
+            groups: Optional[List[str]] = None,
+            by: Optional[str] = None,
+            broker: Optional[str] = None,
+            channels: Optional[List[str]] = None,
+            excluded_ids: Optional[List[str]] = None,
+            access_clients: Optional[List[str]] = None,
+            include_generated_by_access_client: Optional[bool] = None,
+            from_current_access_client: Optional[bool] = None,
+            amount_range: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

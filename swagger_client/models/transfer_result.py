@@ -3,7 +3,16 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
+
 from swagger_client.models.transfer import Transfer
+
+if TYPE_CHECKING:
+    from swagger_client.models.account_with_owner import AccountWithOwner
+    from swagger_client.models.currency import Currency
+    from swagger_client.models.entity_reference import EntityReference
+    from swagger_client.models.transfer_status import TransferStatus
 
 
 class TransferResult(Transfer):
@@ -12,4 +21,22 @@ class TransferResult(Transfer):
     Inherited from Transfer: ``id``, ``display``, ``_date``, ``amount``, ``type``, ``currency``, ``_from``, ``to``, ``transaction_number``, ``statuses``.
     """
 
-    pass
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            display: Optional[str] = None,
+            _date: Optional[datetime.datetime] = None,
+            amount: Optional[str] = None,
+            type: Optional[EntityReference] = None,
+            currency: Optional[Currency] = None,
+            _from: Optional[AccountWithOwner] = None,
+            to: Optional[AccountWithOwner] = None,
+            transaction_number: Optional[str] = None,
+            statuses: Optional[List[TransferStatus]] = None,
+            id: Optional[str] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -20,3 +20,16 @@ class TransferStatusFlowForTransferView(InternalNamedEntity):
 
     can_manage: Optional[bool] = _field("canManage", "bool", "Can this status flow be managed by the authenticated user?")
     log: Optional[List[TransferStatusLog]] = _field("log", "list[TransferStatusLog]", "A log of status changes for this flow")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            can_manage: Optional[bool] = None,
+            log: Optional[List[TransferStatusLog]] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

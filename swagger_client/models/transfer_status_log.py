@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import alias as _alias
 from swagger_client.model_base import field as _field
@@ -26,3 +26,17 @@ class TransferStatusLog(Entity):
     status: Optional[EntityReference] = _field("status", "EntityReference", "The new status")
     comments: Optional[str] = _field("comments", "str", "Comments provided by the user which performed the change")
     date: Optional[datetime.datetime] = _alias("_date")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            by: Optional[User] = None,
+            _date: Optional[datetime.datetime] = None,
+            status: Optional[EntityReference] = None,
+            comments: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

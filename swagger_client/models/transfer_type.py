@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -20,3 +20,16 @@ class TransferType(InternalNamedEntity):
 
     _from: Optional[EntityReference] = _field("from", "EntityReference", "Reference to the source account type")
     to: Optional[EntityReference] = _field("to", "EntityReference", "Reference to the destination account type")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            _from: Optional[EntityReference] = None,
+            to: Optional[EntityReference] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

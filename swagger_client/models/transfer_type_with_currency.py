@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.transfer_type import TransferType
 
 if TYPE_CHECKING:
     from swagger_client.models.currency import Currency
+    from swagger_client.models.entity_reference import EntityReference
 
 
 class TransferTypeWithCurrency(TransferType):
@@ -19,3 +20,17 @@ class TransferTypeWithCurrency(TransferType):
     """
 
     currency: Optional[Currency] = _field("currency", "Currency", "The transfer type currency")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            currency: Optional[Currency] = None,
+            _from: Optional[EntityReference] = None,
+            to: Optional[EntityReference] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.transfer import Transfer
 
 if TYPE_CHECKING:
+    from swagger_client.models.account_with_owner import AccountWithOwner
+    from swagger_client.models.currency import Currency
+    from swagger_client.models.entity_reference import EntityReference
     from swagger_client.models.operation import Operation
     from swagger_client.models.password_input import PasswordInput
     from swagger_client.models.transaction_view import TransactionView
     from swagger_client.models.transfer import Transfer
+    from swagger_client.models.transfer_status import TransferStatus
     from swagger_client.models.transfer_status_flow_for_transfer_view import TransferStatusFlowForTransferView
 
 
@@ -35,3 +40,35 @@ class TransferView(Transfer):
     confirmation_password_input: Optional[PasswordInput] = _field("confirmationPasswordInput", "PasswordInput", "If a confirmation password is used, contains the definitions on how to request that password from the user. This confirmation password is required when performing sensible actions. Sometimes this is dynamic, for example, the confirmation might be configured to be used only once per session, or operations like payments may have a limit per day to be without confirmation (pinless).")
     users_which_can_add_to_contacts: Optional[str] = _field("usersWhichCanAddToContacts", "TransactionSubjectsEnum", "Reference to none, one of (from or to) or both subjects of a transaction (or transfer)  Possible values are:\n* both: Reference to both from and to subjects of the transaction\n* from: Reference to the transaction from\n* none: Reference to none of the transaction subjects\n* to: Reference to the transaction to")
     users_which_can_view_profile: Optional[str] = _field("usersWhichCanViewProfile", "TransactionSubjectsEnum", "Reference to none, one of (from or to) or both subjects of a transaction (or transfer)  Possible values are:\n* both: Reference to both from and to subjects of the transaction\n* from: Reference to the transaction from\n* none: Reference to none of the transaction subjects\n* to: Reference to the transaction to")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            parent: Optional[Transfer] = None,
+            children: Optional[List[Transfer]] = None,
+            charged_back_by: Optional[Transfer] = None,
+            chargeback_of: Optional[Transfer] = None,
+            transaction: Optional[TransactionView] = None,
+            a_rate: Optional[str] = None,
+            d_rate: Optional[str] = None,
+            status_flows: Optional[List[TransferStatusFlowForTransferView]] = None,
+            can_chargeback: Optional[bool] = None,
+            operations: Optional[List[Operation]] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            users_which_can_add_to_contacts: Optional[str] = None,
+            users_which_can_view_profile: Optional[str] = None,
+            display: Optional[str] = None,
+            _date: Optional[datetime.datetime] = None,
+            amount: Optional[str] = None,
+            type: Optional[EntityReference] = None,
+            currency: Optional[Currency] = None,
+            _from: Optional[AccountWithOwner] = None,
+            to: Optional[AccountWithOwner] = None,
+            transaction_number: Optional[str] = None,
+            statuses: Optional[List[TransferStatus]] = None,
+            id: Optional[str] = None,
+            *,
+            date: Optional[datetime.datetime] = None,
+            _configuration: Any = None,
+        ) -> None: ...

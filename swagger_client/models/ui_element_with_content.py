@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.versioned_entity import VersionedEntity
@@ -16,3 +16,14 @@ class UIElementWithContent(VersionedEntity):
     """
 
     content: Optional[str] = _field("content", "str", "The content of this element")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            content: Optional[str] = None,
+            version: Optional[int] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.ad_question import AdQuestion
@@ -19,3 +20,17 @@ class UnansweredAdQuestionResult(AdQuestion):
     """
 
     ad: Optional[Ad] = _field("ad", "Ad", "The advertisement for which the question was asked.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            ad: Optional[Ad] = None,
+            question: Optional[str] = None,
+            question_date: Optional[datetime.datetime] = None,
+            answer: Optional[str] = None,
+            answer_date: Optional[datetime.datetime] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

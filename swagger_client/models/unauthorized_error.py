@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -19,3 +19,15 @@ class UnauthorizedError(Model):
     user_status: Optional[str] = _field("userStatus", "UserStatusEnum", "May only returned when `code` is `login`. Possible values are:\n* active: The user is active and can use the system normally.\n* blocked: The user has been blocked from accessing the system. Other users still see him/her.\n* disabled: The user has been disabled - he/she cannot access the system and is invisible by other users.\n* pending: The user registration is pending a confirmation. Probably the user has received an e-mail with a link that must be followed to complete the activation. The user is invisible by other users.\n* purged: The user was permanently removed and had all his private data removed. Only transactions are kept for historical reasons.\n* removed: The user was permanently removed. It's profile is kept for historical purposes.")
     password_status: Optional[str] = _field("passwordStatus", "PasswordStatusEnum", "May only returned when `code` is `login`. Possible values are:\n* active: The password is active and valid\n* disabled: The password has been manually disabled\n* expired: The password is expired\n* indefinitelyBlocked: The password is blocked by exceeding the maximum attempts until it is manually unblocked\n* neverCreated: The password has never been created for the user\n* pending: The password was manually allowed (by admins) for the user to generate it, but it was not yet generated (never used for manual passwords)\n* reset: The password has been reset (can be used for login but must then be changed)\n* temporarilyBlocked: The password is temporarily blocked by exceeding the maximum attempts")
     missing_secondary_password: Optional[PasswordType] = _field("missingSecondaryPassword", "PasswordType", "May only returned when `code` is `login` and there is a secondary access password defined for the channel.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            code: Optional[str] = None,
+            user_status: Optional[str] = None,
+            password_status: Optional[str] = None,
+            missing_secondary_password: Optional[PasswordType] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
@@ -22,3 +22,16 @@ class User(Entity):
     short_display: Optional[str] = _field("shortDisplay", "str", "Contains the short formatting of the user according to the configuration. Is only returned if no profile fields are marked to return in user list")
     image: Optional[Image] = _field("image", "Image", "The primary user profile image")
     user: Optional[User] = _field("user", "User", "Is the operator owner, only returned if this user represents an operator. Even so, in some cases, like searching for operators of a specific user, this field may not be returned.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            display: Optional[str] = None,
+            short_display: Optional[str] = None,
+            image: Optional[Image] = None,
+            user: Optional[User] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -20,3 +20,16 @@ class UserAddressesListData(Model):
     max_addresses: Optional[int] = _field("maxAddresses", "int", "Indicates the maximum number of addresses the user can have")
     availability: Optional[str] = _field("availability", "AvailabilityEnum", "The availability for addresses Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
     addresses: Optional[List[AddressResult]] = _field("addresses", "list[AddressResult]", "The address list")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            can_manage: Optional[bool] = None,
+            can_create: Optional[bool] = None,
+            max_addresses: Optional[int] = None,
+            availability: Optional[str] = None,
+            addresses: Optional[List[AddressResult]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_ad_data_for_search import BaseAdDataForSearch
 
 if TYPE_CHECKING:
+    from swagger_client.models.ad_category_with_children import AdCategoryWithChildren
+    from swagger_client.models.basic_profile_field_input import BasicProfileFieldInput
+    from swagger_client.models.currency import Currency
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
+    from swagger_client.models.search_by_distance_data import SearchByDistanceData
     from swagger_client.models.user import User
     from swagger_client.models.user_ads_query_filters import UserAdsQueryFilters
 
@@ -24,3 +29,28 @@ class UserAdsDataForSearch(BaseAdDataForSearch):
     max_ads: Optional[int] = _field("maxAds", "int", "The maximum number of advertisements this user can have")
     requires_authorization: Optional[bool] = _field("requiresAuthorization", "bool", "Does advertisements of this user requires authorization to be published for other users to see?")
     query: Optional[UserAdsQueryFilters] = _field("query", "UserAdsQueryFilters", "Default query filters to search advertisements of a specific user")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[User] = None,
+            create_new: Optional[bool] = None,
+            max_ads: Optional[int] = None,
+            requires_authorization: Optional[bool] = None,
+            query: Optional[UserAdsQueryFilters] = None,
+            visible_kinds: Optional[List[str]] = None,
+            categories: Optional[List[AdCategoryWithChildren]] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            fields_in_basic_search: Optional[List[str]] = None,
+            fields_in_advanced_search: Optional[List[str]] = None,
+            fields_in_list: Optional[List[str]] = None,
+            basic_profile_fields: Optional[List[BasicProfileFieldInput]] = None,
+            address_fields_in_search: Optional[List[str]] = None,
+            custom_profile_fields: Optional[List[CustomFieldDetailed]] = None,
+            currencies: Optional[List[Currency]] = None,
+            search_by_distance_data: Optional[SearchByDistanceData] = None,
+            categories_display: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

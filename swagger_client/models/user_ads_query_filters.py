@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
+
 from swagger_client.models.basic_ad_query_filters import BasicAdQueryFilters
 
 
@@ -12,4 +15,29 @@ class UserAdsQueryFilters(BasicAdQueryFilters):
     Inherited from BasicAdQueryFilters: ``page``, ``page_size``, ``keywords``, ``profile_fields``, ``latitude``, ``longitude``, ``max_distance``, ``custom_fields``, ``category``, ``currency``, ``price_range``, ``has_images``, ``publication_period``, ``expiration_period``, ``kind``, ``statuses``, ``order_by``, ``address_result``.
     """
 
-    pass
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            custom_fields: Optional[List[str]] = None,
+            category: Optional[str] = None,
+            currency: Optional[str] = None,
+            price_range: Optional[List[str]] = None,
+            has_images: Optional[bool] = None,
+            publication_period: Optional[List[datetime.datetime]] = None,
+            expiration_period: Optional[List[datetime.datetime]] = None,
+            kind: Optional[str] = None,
+            statuses: Optional[List[str]] = None,
+            order_by: Optional[str] = None,
+            address_result: Optional[str] = None,
+            latitude: Optional[float] = None,
+            longitude: Optional[float] = None,
+            max_distance: Optional[float] = None,
+            keywords: Optional[str] = None,
+            profile_fields: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -19,3 +19,14 @@ class UserBasicData(Model):
     email_required: Optional[bool] = _field("emailRequired", "bool", "Indicates whether the e-mail is required")
     profile_field_actions: Optional[Dict[str, ProfileFieldActions]] = _field("profileFieldActions", "dict(str, ProfileFieldActions)", "An object, keyed by profile field internal name (either one of the basic profile fields or custom fields), containing other objects that defines the allowed actions over these profile fields")
     custom_fields: Optional[List[UserCustomFieldDetailed]] = _field("customFields", "list[UserCustomFieldDetailed]", "The available custom field definitions")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            email_required: Optional[bool] = None,
+            profile_field_actions: Optional[Dict[str, ProfileFieldActions]] = None,
+            custom_fields: Optional[List[UserCustomFieldDetailed]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

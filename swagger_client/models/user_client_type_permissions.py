@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -18,3 +18,17 @@ class UserClientTypePermissions(InternalNamedEntity):
     can_manage: Optional[bool] = _field("canManage", "bool", "Can the authenticated user manage access clients of this type?")
     can_create_new: Optional[bool] = _field("canCreateNew", "bool", "Can the authenticated user create a new access client of this type and user? Maybe the maximum allowed has been reached.")
     has_unassigned: Optional[bool] = _field("hasUnassigned", "bool", "Is there at least one access client for this type and user which is in the unassigned status?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            can_manage: Optional[bool] = None,
+            can_create_new: Optional[bool] = None,
+            has_unassigned: Optional[bool] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -22,3 +22,17 @@ class UserContactInfosListData(Model):
     availability: Optional[str] = _field("availability", "AvailabilityEnum", "The availability for additional contacts Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
     custom_fields: Optional[List[CustomFieldDetailed]] = _field("customFields", "list[CustomFieldDetailed]", "The list of additional contact informations custom fields")
     contact_infos: Optional[List[ContactInfoResult]] = _field("contactInfos", "list[ContactInfoResult]", "The additional contact information list")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            can_manage: Optional[bool] = None,
+            can_create: Optional[bool] = None,
+            max_contact_infos: Optional[int] = None,
+            availability: Optional[str] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            contact_infos: Optional[List[ContactInfoResult]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

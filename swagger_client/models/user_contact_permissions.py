@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class UserContactPermissions(Model):
 
     add: Optional[bool] = _field("add", "bool", "Can the current user be added to the contact list?")
     remove: Optional[bool] = _field("remove", "bool", "Can the current user be removed from the contact list?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            add: Optional[bool] = None,
+            remove: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

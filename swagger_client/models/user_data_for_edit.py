@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.basic_user_data_for_edit import BasicUserDataForEdit
 
 if TYPE_CHECKING:
+    from swagger_client.models.custom_field_binary_values import CustomFieldBinaryValues
     from swagger_client.models.password_input import PasswordInput
+    from swagger_client.models.profile_field_actions import ProfileFieldActions
     from swagger_client.models.user import User
+    from swagger_client.models.user_custom_field_detailed import UserCustomFieldDetailed
     from swagger_client.models.user_edit import UserEdit
 
 
@@ -23,3 +26,19 @@ class UserDataForEdit(BasicUserDataForEdit):
     details: Optional[User] = _field("details", "User", "Additional details to the user being edited")
     user: Optional[UserEdit] = _field("user", "UserEdit", "The object that can be altered and posted back to save the user")
     confirmation_password_input: Optional[PasswordInput] = _field("confirmationPasswordInput", "PasswordInput", "If a confirmation password is used, contains the definitions on how to request that password from the user. This confirmation password is required when performing sensible actions. Sometimes this is dynamic, for example, the confirmation might be configured to be used only once per session, or operations like payments may have a limit per day to be without confirmation (pinless).")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            details: Optional[User] = None,
+            user: Optional[UserEdit] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            email_pending_validation: Optional[str] = None,
+            binary_values: Optional[CustomFieldBinaryValues] = None,
+            email_required: Optional[bool] = None,
+            profile_field_actions: Optional[Dict[str, ProfileFieldActions]] = None,
+            custom_fields: Optional[List[UserCustomFieldDetailed]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

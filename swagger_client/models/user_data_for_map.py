@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.user_data_for_search import UserDataForSearch
 
 if TYPE_CHECKING:
+    from swagger_client.models.basic_profile_field_input import BasicProfileFieldInput
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
     from swagger_client.models.geographical_coordinate import GeographicalCoordinate
+    from swagger_client.models.group import Group
+    from swagger_client.models.search_by_distance_data import SearchByDistanceData
+    from swagger_client.models.user_query_filters import UserQueryFilters
 
 
 class UserDataForMap(UserDataForSearch):
@@ -22,3 +27,26 @@ class UserDataForMap(UserDataForSearch):
     default_map_location: Optional[GeographicalCoordinate] = _field("defaultMapLocation", "GeographicalCoordinate", "The default location for the map to be displayed")
     default_map_zoom_mobile: Optional[int] = _field("defaultMapZoomMobile", "int", "The default map zoom level for mobile applications")
     default_map_zoom_web: Optional[int] = _field("defaultMapZoomWeb", "int", "The default map zoom level for web applications")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            map_directory_field: Optional[str] = None,
+            default_map_location: Optional[GeographicalCoordinate] = None,
+            default_map_zoom_mobile: Optional[int] = None,
+            default_map_zoom_web: Optional[int] = None,
+            fields_in_list: Optional[List[str]] = None,
+            statuses: Optional[List[str]] = None,
+            groups_for_registration: Optional[List[Group]] = None,
+            query: Optional[UserQueryFilters] = None,
+            allow_keywords: Optional[bool] = None,
+            fields_in_search: Optional[List[str]] = None,
+            address_fields_in_search: Optional[List[str]] = None,
+            basic_fields: Optional[List[BasicProfileFieldInput]] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            groups: Optional[List[Group]] = None,
+            search_by_distance_data: Optional[SearchByDistanceData] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.user_basic_data import UserBasicData
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from swagger_client.models.image_configuration_for_user_profile import ImageConfigurationForUserProfile
     from swagger_client.models.password_type_registration import PasswordTypeRegistration
     from swagger_client.models.phone_configuration_for_user_profile import PhoneConfigurationForUserProfile
+    from swagger_client.models.profile_field_actions import ProfileFieldActions
+    from swagger_client.models.user_custom_field_detailed import UserCustomFieldDetailed
     from swagger_client.models.user_new import UserNew
 
 
@@ -37,3 +39,26 @@ class UserDataForNew(UserBasicData):
     agreements: Optional[List[AgreementContent]] = _field("agreements", "list[AgreementContent]", "The agreements that needs to be accepted by the user to be able to register. Only returned for public registrations.")
     security_questions: Optional[List[EntityReference]] = _field("securityQuestions", "list[EntityReference]", "If enabled in the server, are the possible security questions the user can use to set the answer.")
     nfc_token_types: Optional[List[EntityReference]] = _field("nfcTokenTypes", "list[EntityReference]", "The NFC token types the authenticated user can parsonalize tags for the user being registered")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            allow_set_send_activation_email: Optional[bool] = None,
+            generated_username: Optional[bool] = None,
+            address_configuration: Optional[AddressConfigurationForUserProfile] = None,
+            phone_configuration: Optional[PhoneConfigurationForUserProfile] = None,
+            contact_info_configuration: Optional[ContactInfoConfigurationForUserProfile] = None,
+            image_configuration: Optional[ImageConfigurationForUserProfile] = None,
+            password_types: Optional[List[PasswordTypeRegistration]] = None,
+            captcha_type: Optional[str] = None,
+            user: Optional[UserNew] = None,
+            agreements: Optional[List[AgreementContent]] = None,
+            security_questions: Optional[List[EntityReference]] = None,
+            nfc_token_types: Optional[List[EntityReference]] = None,
+            email_required: Optional[bool] = None,
+            profile_field_actions: Optional[Dict[str, ProfileFieldActions]] = None,
+            custom_fields: Optional[List[UserCustomFieldDetailed]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

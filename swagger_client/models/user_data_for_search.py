@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_user_data_for_search import BaseUserDataForSearch
 
 if TYPE_CHECKING:
+    from swagger_client.models.basic_profile_field_input import BasicProfileFieldInput
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
     from swagger_client.models.group import Group
+    from swagger_client.models.search_by_distance_data import SearchByDistanceData
     from swagger_client.models.user_query_filters import UserQueryFilters
 
 
@@ -23,3 +26,22 @@ class UserDataForSearch(BaseUserDataForSearch):
     statuses: Optional[List[str]] = _field("statuses", "list[UserStatusEnum]", "The possible user statuses the authenticated user can use to filter the search. Only administrators or brokers over their members can filter by status (also depends on permissions) Possibles values for each array element are:\n* active: The user is active and can use the system normally.\n* blocked: The user has been blocked from accessing the system. Other users still see him/her.\n* disabled: The user has been disabled - he/she cannot access the system and is invisible by other users.\n* pending: The user registration is pending a confirmation. Probably the user has received an e-mail with a link that must be followed to complete the activation. The user is invisible by other users.\n* purged: The user was permanently removed and had all his private data removed. Only transactions are kept for historical reasons.\n* removed: The user was permanently removed. It's profile is kept for historical purposes.")
     groups_for_registration: Optional[List[Group]] = _field("groupsForRegistration", "list[Group]", "Possible groups an administrator or broker can use to register users")
     query: Optional[UserQueryFilters] = _field("query", "UserQueryFilters", "Default query filters to search users")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            fields_in_list: Optional[List[str]] = None,
+            statuses: Optional[List[str]] = None,
+            groups_for_registration: Optional[List[Group]] = None,
+            query: Optional[UserQueryFilters] = None,
+            allow_keywords: Optional[bool] = None,
+            fields_in_search: Optional[List[str]] = None,
+            address_fields_in_search: Optional[List[str]] = None,
+            basic_fields: Optional[List[BasicProfileFieldInput]] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            groups: Optional[List[Group]] = None,
+            search_by_distance_data: Optional[SearchByDistanceData] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

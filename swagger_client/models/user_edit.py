@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.user_manage import UserManage
@@ -16,3 +16,17 @@ class UserEdit(UserManage):
     """
 
     version: Optional[int] = _field("version", "int", "The version stamp for the current object, used for optimistic locking. When saving, the same version as previously received needs to be passed back. If no one else has saved the object, the version will match and the object will be updated. However, if someone other has saved the object, the version will no longer match, and an error will be raised. This is used to prevent multiple users (or processes) from updating the same object and unwilingly overridding the property values, leading to data loss.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            version: Optional[int] = None,
+            name: Optional[str] = None,
+            username: Optional[str] = None,
+            email: Optional[str] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            hidden_fields: Optional[List[str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,16 @@ class UserManage(Model):
     email: Optional[str] = _field("email", "str", "The user's e-mail")
     custom_values: Optional[Dict[str, str]] = _field("customValues", "dict(str, str)", 'Holds the custom field values, keyed by field internal name or id. The format of the value depends on the custom field type. In order to lookup the custom fields, use either the `GET /users/data-for-new` (when creating) or `GET /users/{user}/data-for-edit` (when modifying) a user, and lookup each field by either internal name. Example: `{..., "customValues": {"gender": "male", "birthDate": "1980-10-27"}}`')
     hidden_fields: Optional[List[str]] = _field("hiddenFields", "list[str]", "An array with the internal names of either the basic or custom fields that should be hidden from other users. Currently the only basic profile field that can be hidden is email. Any other will be considered a custom field, and should be the same key as used in the 'customValues' property.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            name: Optional[str] = None,
+            username: Optional[str] = None,
+            email: Optional[str] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            hidden_fields: Optional[List[str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

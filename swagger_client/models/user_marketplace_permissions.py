@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -18,3 +18,17 @@ class UserMarketplacePermissions(Model):
     manage_webshop: Optional[bool] = _field("manageWebshop", "bool", "Can manage webshop advertisements?")
     view_purchases: Optional[bool] = _field("viewPurchases", "bool", "Can view the purchases?")
     view_sales: Optional[bool] = _field("viewSales", "bool", "Can view the sales?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            view_advertisements: Optional[bool] = None,
+            manage_advertisements: Optional[bool] = None,
+            view_webshop: Optional[bool] = None,
+            manage_webshop: Optional[bool] = None,
+            view_purchases: Optional[bool] = None,
+            view_sales: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.user_manage import UserManage
@@ -37,3 +37,30 @@ class UserNew(UserManage):
     security_question: Optional[str] = _field("securityQuestion", "str", "If the server is configured to use security question, is the `internalName` of the question present in the result of `data-for-new`, in the `securityQuestions` property. Is optional and only used in public registration.")
     security_answer: Optional[str] = _field("securityAnswer", "str", "If a `securityQuestion` is informed, this is the answer. Required in this case. Only used in public registration.", secret=True)
     nfc_token: Optional[NfcTokenWithChallengeParameter] = _field("nfcToken", "NfcTokenWithChallengeParameter", "If not null then the given NFC token parameters will be used to personalize a tag for the user.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            group: Optional[str] = None,
+            addresses: Optional[List[AddressNew]] = None,
+            mobile_phones: Optional[List[PhoneNew]] = None,
+            land_line_phones: Optional[List[PhoneNew]] = None,
+            contact_infos: Optional[List[ContactInfoNew]] = None,
+            passwords: Optional[List[PasswordRegistration]] = None,
+            images: Optional[List[str]] = None,
+            captcha: Optional[CaptchaResponse] = None,
+            accept_agreement: Optional[bool] = None,
+            skip_activation_email: Optional[bool] = None,
+            as_member: Optional[bool] = None,
+            security_question: Optional[str] = None,
+            security_answer: Optional[str] = None,
+            nfc_token: Optional[NfcTokenWithChallengeParameter] = None,
+            name: Optional[str] = None,
+            username: Optional[str] = None,
+            email: Optional[str] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            hidden_fields: Optional[List[str]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -24,3 +24,17 @@ class UserOperatorsDataForSearch(Model):
     basic_fields: Optional[List[BasicProfileFieldInput]] = _field("basicFields", "list[BasicProfileFieldInput]", "The basic profile fields in the result list")
     custom_fields: Optional[List[CustomFieldDetailed]] = _field("customFields", "list[CustomFieldDetailed]", "The custom profile fields in the result list")
     query: Optional[UserOperatorsQueryFilters] = _field("query", "UserOperatorsQueryFilters", "Default query filters to search a user's operators")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            can_create_new: Optional[bool] = None,
+            groups: Optional[List[EntityReference]] = None,
+            fields_in_list: Optional[List[str]] = None,
+            basic_fields: Optional[List[BasicProfileFieldInput]] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            query: Optional[UserOperatorsQueryFilters] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.basic_operator_query_filters import BasicOperatorQueryFilters
@@ -17,3 +18,17 @@ class UserOperatorsQueryFilters(BasicOperatorQueryFilters):
 
     ignore_profile_fields_in_list: Optional[bool] = _field("ignoreProfileFieldsInList", "bool", "When set to `true`, instead of returning users with corresponding profile fields set on list, will return them with `display` and `shortDisplay`.")
     operator_groups: Optional[List[str]] = _field("operatorGroups", "list[str]", "An array of operator group ids")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            ignore_profile_fields_in_list: Optional[bool] = None,
+            operator_groups: Optional[List[str]] = None,
+            creation_period: Optional[List[datetime.datetime]] = None,
+            statuses: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

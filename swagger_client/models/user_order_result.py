@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.order_result import OrderResult
 
 if TYPE_CHECKING:
+    from swagger_client.models.currency import Currency
+    from swagger_client.models.image import Image
     from swagger_client.models.user import User
 
 
@@ -19,3 +22,19 @@ class UserOrderResult(OrderResult):
     """
 
     related_user: Optional[User] = _field("relatedUser", "User", "The other related user,  i.e if we're listing the sales of a user then it represents the buyer. Otherwise (purchases) the seller.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            related_user: Optional[User] = None,
+            status: Optional[str] = None,
+            creation_date: Optional[datetime.datetime] = None,
+            currency: Optional[Currency] = None,
+            number: Optional[str] = None,
+            total_price: Optional[str] = None,
+            image: Optional[Image] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

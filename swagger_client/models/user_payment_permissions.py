@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -17,3 +17,16 @@ class UserPaymentPermissions(Model):
     as_user_to_user: Optional[bool] = _field("asUserToUser", "bool", "Can the authenticated administrator or broker perform a payment in behalf of this user to another user?")
     system_to_user: Optional[bool] = _field("systemToUser", "bool", "Can the authenticated administrator perform a payment from a system account to this user?")
     user_to_user: Optional[bool] = _field("userToUser", "bool", "Can the authenticated member perform a payment from an himself to this user?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            as_user_to_self: Optional[bool] = None,
+            as_user_to_system: Optional[bool] = None,
+            as_user_to_user: Optional[bool] = None,
+            system_to_user: Optional[bool] = None,
+            user_to_user: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -31,3 +31,20 @@ class UserPermissions(Model):
     operations: Optional[List[Operation]] = _field("operations", "list[Operation]", "Custom operations the authenticated user can run over the given user")
     tokens: Optional[List[TokenType]] = _field("tokens", "list[TokenType]", "Tokens the authenticated user can view over the given user")
     personalize_nfc_tokens: Optional[List[TokenType]] = _field("personalizeNfcTokens", "list[TokenType]", "NFC tokens the authenticated user can personalize for the given user")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            profile: Optional[UserProfilePermissions] = None,
+            contact: Optional[UserContactPermissions] = None,
+            marketplace: Optional[UserMarketplacePermissions] = None,
+            accounts: Optional[List[AccountWithCurrency]] = None,
+            payment: Optional[UserPaymentPermissions] = None,
+            records: Optional[List[OwnerRecordPermissions]] = None,
+            operations: Optional[List[Operation]] = None,
+            tokens: Optional[List[TokenType]] = None,
+            personalize_nfc_tokens: Optional[List[TokenType]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -26,3 +26,22 @@ class UserPhonesListData(Model):
     land_line_availability: Optional[str] = _field("landLineAvailability", "AvailabilityEnum", "The availability for land-line phones Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
     mobile_availability: Optional[str] = _field("mobileAvailability", "AvailabilityEnum", "The availability for mobile phones Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
     phones: Optional[List[PhoneResult]] = _field("phones", "list[PhoneResult]", "The list of (visible) phones")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            can_manage: Optional[bool] = None,
+            can_create_land_line: Optional[bool] = None,
+            can_create_mobile: Optional[bool] = None,
+            sms_enabled: Optional[bool] = None,
+            can_verify: Optional[bool] = None,
+            can_enable_for_sms: Optional[bool] = None,
+            max_mobile_phones: Optional[int] = None,
+            max_land_line_phones: Optional[int] = None,
+            land_line_availability: Optional[str] = None,
+            mobile_availability: Optional[str] = None,
+            phones: Optional[List[PhoneResult]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -34,3 +34,33 @@ class UserProfilePermissions(Model):
     land_line_availability: Optional[str] = _field("landLineAvailability", "AvailabilityEnum", "The availability for land-line phones Only if `managePhones` is true Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
     profile_image_availability: Optional[str] = _field("profileImageAvailability", "AvailabilityEnum", "The availability for profile images Only if `manageImages` is true       Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
     contact_info_availability: Optional[str] = _field("contactInfoAvailability", "AvailabilityEnum", "The availability for additional contacts Only if `manageContactInfos` is true Possible values are:\n* disabled: The data is disabled\n* optional: The data is enabled and optional\n* required: The data is enabled and required")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            edit_profile: Optional[bool] = None,
+            manage_addresses: Optional[bool] = None,
+            manage_addresses_privacy: Optional[bool] = None,
+            manage_phones: Optional[bool] = None,
+            manage_phones_privacy: Optional[bool] = None,
+            manage_images: Optional[bool] = None,
+            manage_contact_infos: Optional[bool] = None,
+            can_create_address: Optional[bool] = None,
+            can_create_land_line: Optional[bool] = None,
+            can_create_mobile: Optional[bool] = None,
+            can_create_image: Optional[bool] = None,
+            can_create_contact_info: Optional[bool] = None,
+            max_addresses: Optional[int] = None,
+            max_mobiles: Optional[int] = None,
+            max_land_lines: Optional[int] = None,
+            max_images: Optional[int] = None,
+            max_contact_infos: Optional[int] = None,
+            address_availability: Optional[str] = None,
+            mobile_availability: Optional[str] = None,
+            land_line_availability: Optional[str] = None,
+            profile_image_availability: Optional[str] = None,
+            contact_info_availability: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.basic_user_query_filters import BasicUserQueryFilters
@@ -20,3 +21,34 @@ class UserQueryFilters(BasicUserQueryFilters):
     statuses: Optional[List[str]] = _field("statuses", "list[UserStatusEnum]", "The possible statuses for an user Possibles values for each array element are:\n* active: The user is active and can use the system normally.\n* blocked: The user has been blocked from accessing the system. Other users still see him/her.\n* disabled: The user has been disabled - he/she cannot access the system and is invisible by other users.\n* pending: The user registration is pending a confirmation. Probably the user has received an e-mail with a link that must be followed to complete the activation. The user is invisible by other users.\n* purged: The user was permanently removed and had all his private data removed. Only transactions are kept for historical reasons.\n* removed: The user was permanently removed. It's profile is kept for historical purposes.")
     roles: Optional[List[str]] = _field("roles", "list[RoleEnum]", 'The main role the user has. Possibles values for each array element are:\n* administrator: A user who can manage the system and other users.\n* broker: A user who can manage other users.\n* member: A regular user who can manage operators.\n* operator: A "sub-user" created by a member to manage his data.')
     order_by: Optional[str] = _field("orderBy", "UserOrderByEnum", "Possible options for ordering the results of an user search. Possible values are:\n* alphabeticallyAsc: Users are ordered by name (or whatever field is set to format users) in ascending order.\n* alphabeticallyDesc: Users are ordered by name (or whatever field is set to format users) in descending order.\n* creationDate: Newly registered users are returned first.\n* distance: Only useful when providing a location, will return nearer advertisements first.\n* random: Users will be randomly returned\n* relevance: This is the default if keywords are used. Best matching users come first.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            ignore_profile_fields_in_list: Optional[bool] = None,
+            exclude_contacts: Optional[bool] = None,
+            statuses: Optional[List[str]] = None,
+            roles: Optional[List[str]] = None,
+            order_by: Optional[str] = None,
+            users_to_exclude: Optional[List[str]] = None,
+            users_to_include: Optional[List[str]] = None,
+            activation_period: Optional[List[datetime.datetime]] = None,
+            creation_period: Optional[List[datetime.datetime]] = None,
+            last_login_period: Optional[List[datetime.datetime]] = None,
+            groups: Optional[List[str]] = None,
+            brokers: Optional[List[str]] = None,
+            main_broker_only: Optional[bool] = None,
+            include_group: Optional[bool] = None,
+            include_group_set: Optional[bool] = None,
+            address_result: Optional[str] = None,
+            latitude: Optional[float] = None,
+            longitude: Optional[float] = None,
+            max_distance: Optional[float] = None,
+            keywords: Optional[str] = None,
+            profile_fields: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -19,3 +19,14 @@ class UserRegistrationPrincipal(Model):
     value: Optional[str] = _field("value", "str", "The principal value")
     type: Optional[PrincipalType] = _field("type", "PrincipalType", "The principal type")
     channels: Optional[List[EntityReference]] = _field("channels", "list[EntityReference]", "The channels that can be accessed using this principal")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            value: Optional[str] = None,
+            type: Optional[PrincipalType] = None,
+            channels: Optional[List[EntityReference]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -22,3 +22,16 @@ class UserRegistrationResult(Model):
     generated_passwords: Optional[List[EntityReference]] = _field("generatedPasswords", "list[EntityReference]", "The types of passwords that were generated")
     root_url: Optional[str] = _field("rootUrl", "str", "The root URL that can be used to access the web interface")
     principals: Optional[List[UserRegistrationPrincipal]] = _field("principals", "list[UserRegistrationPrincipal]", "Contains information about each user principal (identification) and the channels that can be accessed using it")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            user: Optional[User] = None,
+            status: Optional[str] = None,
+            generated_passwords: Optional[List[EntityReference]] = None,
+            root_url: Optional[str] = None,
+            principals: Optional[List[UserRegistrationPrincipal]] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.user import User
@@ -11,6 +11,8 @@ from swagger_client.models.user import User
 if TYPE_CHECKING:
     from swagger_client.models.address import Address
     from swagger_client.models.entity_reference import EntityReference
+    from swagger_client.models.image import Image
+    from swagger_client.models.user import User
 
 
 class UserResult(User):
@@ -29,3 +31,26 @@ class UserResult(User):
     account_number: Optional[str] = _field("accountNumber", "str", "First account number, used when account number is marked on products to be returned on user list")
     group: Optional[EntityReference] = _field("group", "EntityReference", "The user group. Only returned when the `includeGroup` parameter is set to `true` and the current user can see other users' groups.")
     group_set: Optional[EntityReference] = _field("groupSet", "EntityReference", "The user group. Only returned when the `includeGroupSet` parameter is set to `true` and the current user can see other users' group set.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            name: Optional[str] = None,
+            username: Optional[str] = None,
+            email: Optional[str] = None,
+            address: Optional[Address] = None,
+            distance: Optional[float] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            phone: Optional[str] = None,
+            account_number: Optional[str] = None,
+            group: Optional[EntityReference] = None,
+            group_set: Optional[EntityReference] = None,
+            display: Optional[str] = None,
+            short_display: Optional[str] = None,
+            image: Optional[Image] = None,
+            user: Optional[User] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.user import User
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from swagger_client.models.entity_reference import EntityReference
     from swagger_client.models.image import Image
     from swagger_client.models.phone_view import PhoneView
+    from swagger_client.models.user import User
     from swagger_client.models.user_custom_field_value import UserCustomFieldValue
     from swagger_client.models.user_permissions import UserPermissions
 
@@ -46,3 +47,35 @@ class UserView(User):
     first_login: Optional[datetime.datetime] = _field("firstLogin", "datetime", "The first time the user logged in, or null if never logged in. Only returned if the logged user manages the given used.")
     permissions: Optional[UserPermissions] = _field("permissions", "UserPermissions", "Permissions the authenticated has over this user")
     brokers: Optional[List[BrokerView]] = _field("brokers", "list[BrokerView]", "Visible brokers")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            role: Optional[str] = None,
+            name: Optional[str] = None,
+            username: Optional[str] = None,
+            email: Optional[str] = None,
+            custom_values: Optional[List[UserCustomFieldValue]] = None,
+            group: Optional[EntityReference] = None,
+            group_set: Optional[EntityReference] = None,
+            additional_images: Optional[List[Image]] = None,
+            addresses: Optional[List[AddressView]] = None,
+            phones: Optional[List[PhoneView]] = None,
+            contact_infos: Optional[List[ContactInfoDetailed]] = None,
+            contact: Optional[ContactView] = None,
+            registration_date: Optional[datetime.datetime] = None,
+            activation_date: Optional[datetime.datetime] = None,
+            online: Optional[bool] = None,
+            last_login: Optional[datetime.datetime] = None,
+            first_login: Optional[datetime.datetime] = None,
+            permissions: Optional[UserPermissions] = None,
+            brokers: Optional[List[BrokerView]] = None,
+            display: Optional[str] = None,
+            short_display: Optional[str] = None,
+            image: Optional[Image] = None,
+            user: Optional[User] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

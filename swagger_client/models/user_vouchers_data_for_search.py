@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -19,3 +19,14 @@ class UserVouchersDataForSearch(Model):
     mask: Optional[str] = _field("mask", "str", "The input mask for voucher tokens. Optional.")
     types: Optional[List[EntityReference]] = _field("types", "list[EntityReference]", "The voucher types that can be used for searching")
     query: Optional[UserVouchersQueryFilters] = _field("query", "UserVouchersQueryFilters", "Default query filters for searching this user's vouchers")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            mask: Optional[str] = None,
+            types: Optional[List[EntityReference]] = None,
+            query: Optional[UserVouchersQueryFilters] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

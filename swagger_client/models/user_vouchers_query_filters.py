@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.query_filters import QueryFilters
@@ -24,3 +24,21 @@ class UserVouchersQueryFilters(QueryFilters):
     types: Optional[List[str]] = _field("types", "list[str]", "The ids or internal names of voucher types")
     statuses: Optional[List[str]] = _field("statuses", "list[VoucherStatusEnum]", "The voucher statuses Possibles values for each array element are:\n* canceled: The voucher was canceled, and cannot be further used\n* expired: The voucher has expired without being redeemed\n* open: The voucher has been generated / bought, and is open\n* pending: The voucher has been bought, and the corresponding payment is pending for authorization\n* redeemed: The voucher has been redeemed, and the corresponding payment was done")
     relation: Optional[str] = _field("relation", "VoucherRelationEnum", "Indicates the relation used to filter the vouchers. Possible values are:\n* bought: A voucher the user has bought\n* redeemed: A voucher the user has redeemed")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            amount_range: Optional[List[str]] = None,
+            creation_period: Optional[List[datetime.datetime]] = None,
+            expiration_period: Optional[List[datetime.datetime]] = None,
+            redeem_period: Optional[List[datetime.datetime]] = None,
+            token: Optional[str] = None,
+            types: Optional[List[str]] = None,
+            statuses: Optional[List[str]] = None,
+            relation: Optional[str] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

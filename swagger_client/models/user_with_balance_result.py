@@ -4,10 +4,16 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.user_result import UserResult
+
+if TYPE_CHECKING:
+    from swagger_client.models.address import Address
+    from swagger_client.models.entity_reference import EntityReference
+    from swagger_client.models.image import Image
+    from swagger_client.models.user import User
 
 
 class UserWithBalanceResult(UserResult):
@@ -19,3 +25,29 @@ class UserWithBalanceResult(UserResult):
     balance: Optional[str] = _field("balance", "str", "The raw account balance")
     balance_level: Optional[str] = _field("balanceLevel", "BalanceLevelEnum", "Contains the possible balance levels on the users with balances search  Possible values are:\n* high: High balance, above the medium balance range upper bound\n* low: Low balance, below the medium balance range lower bound\n* medium: Medium balance, between the lower and upper bounds of the medium balance range")
     negative_since: Optional[datetime.datetime] = _field("negativeSince", "datetime", "The date since the account has been negative")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            balance: Optional[str] = None,
+            balance_level: Optional[str] = None,
+            negative_since: Optional[datetime.datetime] = None,
+            name: Optional[str] = None,
+            username: Optional[str] = None,
+            email: Optional[str] = None,
+            address: Optional[Address] = None,
+            distance: Optional[float] = None,
+            custom_values: Optional[Dict[str, str]] = None,
+            phone: Optional[str] = None,
+            account_number: Optional[str] = None,
+            group: Optional[EntityReference] = None,
+            group_set: Optional[EntityReference] = None,
+            display: Optional[str] = None,
+            short_display: Optional[str] = None,
+            image: Optional[Image] = None,
+            user: Optional[User] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -16,3 +16,15 @@ class UsersPermissions(Model):
     view_profile: Optional[bool] = _field("viewProfile", "bool", "General permission to view the profile of other users. A fine-grained permission over specific groups can be configured. When attempting to view the profile of a user without permission, only very basic information is returned instead.")
     map: Optional[bool] = _field("map", "bool", "Permission to view the user map directory")
     contacts: Optional[bool] = _field("contacts", "bool", "(Deprecated) Permission to own a contact list. Only returned if there is an authenticated user.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            search: Optional[bool] = None,
+            view_profile: Optional[bool] = None,
+            map: Optional[bool] = None,
+            contacts: Optional[bool] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.basic_user_query_filters import BasicUserQueryFilters
@@ -23,3 +23,36 @@ class UsersWithBalanceQueryFilters(BasicUserQueryFilters):
     negative_since_period: Optional[List[datetime.datetime]] = _field("negativeSincePeriod", "list[datetime]", "The minimum / maximum negative-since date for users to be returned. Is expressed an array, with the lower bound as first element, and the upper bound as second element. When only one element, will have just the lower bound. To specify only the upper bound, prefix the value with a comma.")
     medium_balance_range: Optional[List[int]] = _field("mediumBalanceRange", "list[int]", "An array with 2 elements, describing the lower and upper medium balance bounds. If not specified, the range defined in the account type will be used. If that one is also not defined, there will be no definitions for balance levels. Both bounds need to be set as 2 element in the array, or it won't be considered.")
     order_by: Optional[str] = _field("orderBy", "UsersWithBalanceOrderByEnum", "Contains the possible 'order by' values when searching for users with balances  Possible values are:\n* alphabeticallyAsc: Users are ordered by name (or whatever field is set to format users) in ascending order.\n* alphabeticallyDesc: Users are ordered by name (or whatever field is set to format users) in descending order.\n* balanceAsc: User are ordered by balance, lower balances first.\n* balanceDesc: User are ordered by balance, higher balances first.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            account_type: Optional[str] = None,
+            balance_range: Optional[List[int]] = None,
+            last_incoming_transfer_period: Optional[List[datetime.datetime]] = None,
+            last_outgoing_transfer_period: Optional[List[datetime.datetime]] = None,
+            negative_since_period: Optional[List[datetime.datetime]] = None,
+            medium_balance_range: Optional[List[int]] = None,
+            order_by: Optional[str] = None,
+            users_to_exclude: Optional[List[str]] = None,
+            users_to_include: Optional[List[str]] = None,
+            activation_period: Optional[List[datetime.datetime]] = None,
+            creation_period: Optional[List[datetime.datetime]] = None,
+            last_login_period: Optional[List[datetime.datetime]] = None,
+            groups: Optional[List[str]] = None,
+            brokers: Optional[List[str]] = None,
+            main_broker_only: Optional[bool] = None,
+            include_group: Optional[bool] = None,
+            include_group_set: Optional[bool] = None,
+            address_result: Optional[str] = None,
+            latitude: Optional[float] = None,
+            longitude: Optional[float] = None,
+            max_distance: Optional[float] = None,
+            keywords: Optional[str] = None,
+            profile_fields: Optional[List[str]] = None,
+            page: Optional[int] = None,
+            page_size: Optional[int] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

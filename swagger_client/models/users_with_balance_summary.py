@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -19,3 +19,15 @@ class UsersWithBalanceSummary(Model):
     medium: Optional[AmountSummary] = _field("medium", "AmountSummary", "Summary of medium balances. Is only returned when a medium balance range is defined, either in the account type or in the query parameters.")
     high: Optional[AmountSummary] = _field("high", "AmountSummary", "Summary of high balances. Is only returned when a medium balance range is defined, either in the account type or in the query parameters.")
     total: Optional[AmountSummary] = _field("total", "AmountSummary", "Summary of all balances.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            low: Optional[AmountSummary] = None,
+            medium: Optional[AmountSummary] = None,
+            high: Optional[AmountSummary] = None,
+            total: Optional[AmountSummary] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

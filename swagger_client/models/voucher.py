@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.entity import Entity
@@ -18,3 +18,15 @@ class Voucher(Entity):
     status: Optional[str] = _field("status", "VoucherStatusEnum", "The voucher statuses Possible values are:\n* canceled: The voucher was canceled, and cannot be further used\n* expired: The voucher has expired without being redeemed\n* open: The voucher has been generated / bought, and is open\n* pending: The voucher has been bought, and the corresponding payment is pending for authorization\n* redeemed: The voucher has been redeemed, and the corresponding payment was done")
     amount: Optional[str] = _field("amount", "str", "The voucher amount")
     token: Optional[str] = _field("token", "str", "The voucher token")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            status: Optional[str] = None,
+            amount: Optional[str] = None,
+            token: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -20,3 +20,14 @@ class VoucherBasicData(Model):
     type: Optional[VoucherTypeDetailed] = _field("type", "VoucherTypeDetailed", "The voucher type")
     custom_fields: Optional[List[CustomFieldDetailed]] = _field("customFields", "list[CustomFieldDetailed]", "The custom fields associated with this voucher type")
     confirmation_password_input: Optional[PasswordInput] = _field("confirmationPasswordInput", "PasswordInput", "If a confirmation password is used, contains the definitions on how to request that password from the user. This confirmation password is required when performing sensible actions. Sometimes this is dynamic, for example, the confirmation might be configured to be used only once per session, or operations like payments may have a limit per day to be without confirmation (pinless).")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            type: Optional[VoucherTypeDetailed] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

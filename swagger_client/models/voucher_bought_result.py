@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class VoucherBoughtResult(Model):
 
     vouchers: Optional[List[str]] = _field("vouchers", "list[str]", "The identifiers of all bought vouchers.")
     voucher_status: Optional[str] = _field("voucherStatus", "VoucherStatusEnum", "The status of all bought vouchers. Possible values are:\n* canceled: The voucher was canceled, and cannot be further used\n* expired: The voucher has expired without being redeemed\n* open: The voucher has been generated / bought, and is open\n* pending: The voucher has been bought, and the corresponding payment is pending for authorization\n* redeemed: The voucher has been redeemed, and the corresponding payment was done")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            vouchers: Optional[List[str]] = None,
+            voucher_status: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

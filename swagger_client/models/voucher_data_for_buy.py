@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.voucher_basic_data import VoucherBasicData
 
 if TYPE_CHECKING:
     from swagger_client.models.account_with_status import AccountWithStatus
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
     from swagger_client.models.decimal_range import DecimalRange
+    from swagger_client.models.password_input import PasswordInput
     from swagger_client.models.time_interval import TimeInterval
+    from swagger_client.models.voucher_type_detailed import VoucherTypeDetailed
 
 
 class VoucherDataForBuy(VoucherBasicData):
@@ -25,3 +28,19 @@ class VoucherDataForBuy(VoucherBasicData):
     fixed_amount: Optional[str] = _field("fixedAmount", "str", "Returned if there is a fixed amount for bought vouchers. Is kept for backwards compatibility, because the `amountRange` is enough to return this information (when `min` and `max` are the same amount)")
     amount_range: Optional[DecimalRange] = _field("amountRange", "DecimalRange", "Returned if there is a minimum / maximum amount for buying")
     minimum_time_to_redeem: Optional[TimeInterval] = _field("minimumTimeToRedeem", "TimeInterval", "Returned if there is a minimum time to be elapsed before bought vouchers can be redeemed")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            account: Optional[AccountWithStatus] = None,
+            can_buy_multiple: Optional[bool] = None,
+            fixed_amount: Optional[str] = None,
+            amount_range: Optional[DecimalRange] = None,
+            minimum_time_to_redeem: Optional[TimeInterval] = None,
+            type: Optional[VoucherTypeDetailed] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

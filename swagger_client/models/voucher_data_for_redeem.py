@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.voucher_basic_data import VoucherBasicData
 
 if TYPE_CHECKING:
+    from swagger_client.models.custom_field_detailed import CustomFieldDetailed
+    from swagger_client.models.password_input import PasswordInput
     from swagger_client.models.user import User
+    from swagger_client.models.voucher_type_detailed import VoucherTypeDetailed
 
 
 class VoucherDataForRedeem(VoucherBasicData):
@@ -21,3 +24,17 @@ class VoucherDataForRedeem(VoucherBasicData):
     token: Optional[str] = _field("token", "str", "The formatted voucher token")
     amount: Optional[str] = _field("amount", "str", "The voucher amount")
     buyer: Optional[User] = _field("buyer", "User", "The voucher buyer, if any and visible")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            token: Optional[str] = None,
+            amount: Optional[str] = None,
+            buyer: Optional[User] = None,
+            type: Optional[VoucherTypeDetailed] = None,
+            custom_fields: Optional[List[CustomFieldDetailed]] = None,
+            confirmation_password_input: Optional[PasswordInput] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -13,3 +13,12 @@ class VoucherInitialDataForRedeem(Model):
     """Initial data used to redeem vouchers"""
 
     mask: Optional[str] = _field("mask", "str", "The voucher token mask")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            mask: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

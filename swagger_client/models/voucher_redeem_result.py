@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import Model
 from swagger_client.model_base import field as _field
@@ -14,3 +14,13 @@ class VoucherRedeemResult(Model):
 
     voucher_id: Optional[str] = _field("voucherId", "str", "The voucher identifier")
     payment_id: Optional[str] = _field("paymentId", "str", "The generated payment identifier")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            voucher_id: Optional[str] = None,
+            payment_id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.voucher import Voucher
@@ -28,3 +28,23 @@ class VoucherResult(Voucher):
     redeem_after_date: Optional[datetime.datetime] = _field("redeemAfterDate", "datetime", "The date after which the voucher can be redeemed. Is only returned if the voucher `status` is `open`.")
     redeem_on_week_days: Optional[List[str]] = _field("redeemOnWeekDays", "list[WeekDayEnum]", "The days of the week a voucher can be redeemed. Is only returned if the voucher `status` is `open`. Possibles values for each array element are:\n* fri: Friday\n* mon: Monday\n* sat: Saturday\n* sun: Sunday\n* thu: Thursday\n* tue: Tuesday\n* wed: Wednesday")
     type: Optional[VoucherType] = _field("type", "VoucherType", "The voucher type")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            buyer: Optional[User] = None,
+            creation_date: Optional[datetime.datetime] = None,
+            expiration_date: Optional[datetime.datetime] = None,
+            redeemer: Optional[User] = None,
+            redeem_date: Optional[datetime.datetime] = None,
+            redeem_after_date: Optional[datetime.datetime] = None,
+            redeem_on_week_days: Optional[List[str]] = None,
+            type: Optional[VoucherType] = None,
+            status: Optional[str] = None,
+            amount: Optional[str] = None,
+            token: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

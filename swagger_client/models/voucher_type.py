@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.internal_named_entity import InternalNamedEntity
@@ -21,3 +21,16 @@ class VoucherType(InternalNamedEntity):
 
     configuration: Optional[VoucherConfiguration] = _field("configuration", "VoucherConfiguration", "The voucher configuration")
     image: Optional[Image] = _field("image", "Image", "The voucher type image")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            configuration: Optional[VoucherConfiguration] = None,
+            image: Optional[Image] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.voucher_type import VoucherType
+
+if TYPE_CHECKING:
+    from swagger_client.models.image import Image
+    from swagger_client.models.voucher_configuration import VoucherConfiguration
 
 
 class VoucherTypeDetailed(VoucherType):
@@ -17,3 +21,18 @@ class VoucherTypeDetailed(VoucherType):
 
     voucher_title: Optional[str] = _field("voucherTitle", "str", "The voucher title")
     voucher_description: Optional[str] = _field("voucherDescription", "str", "The voucher description")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            voucher_title: Optional[str] = None,
+            voucher_description: Optional[str] = None,
+            configuration: Optional[VoucherConfiguration] = None,
+            image: Optional[Image] = None,
+            internal_name: Optional[str] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

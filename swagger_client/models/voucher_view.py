@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.voucher_result import VoucherResult
 
 if TYPE_CHECKING:
     from swagger_client.models.transaction import Transaction
+    from swagger_client.models.user import User
+    from swagger_client.models.voucher_type import VoucherType
 
 
 class VoucherView(VoucherResult):
@@ -30,3 +32,33 @@ class VoucherView(VoucherResult):
     show_configuration: Optional[bool] = _field("showConfiguration", "bool", "Should the voucher configuration be shown to users? This flag is `true` when there are multiple available configurations.")
     show_qr_code: Optional[bool] = _field("showQrCode", "bool", "Should the voucher token be shown as QR-code for users?")
     redeem_after_date_reached: Optional[bool] = _field("redeemAfterDateReached", "bool", "Should the voucher be available to be redeemed?")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            title: Optional[str] = None,
+            description: Optional[str] = None,
+            creation_type: Optional[str] = None,
+            buy: Optional[Transaction] = None,
+            redeem_date: Optional[datetime.datetime] = None,
+            redeem: Optional[Transaction] = None,
+            can_cancel: Optional[bool] = None,
+            cancel_action: Optional[str] = None,
+            show_configuration: Optional[bool] = None,
+            show_qr_code: Optional[bool] = None,
+            redeem_after_date_reached: Optional[bool] = None,
+            buyer: Optional[User] = None,
+            creation_date: Optional[datetime.datetime] = None,
+            expiration_date: Optional[datetime.datetime] = None,
+            redeemer: Optional[User] = None,
+            redeem_after_date: Optional[datetime.datetime] = None,
+            redeem_on_week_days: Optional[List[str]] = None,
+            type: Optional[VoucherType] = None,
+            status: Optional[str] = None,
+            amount: Optional[str] = None,
+            token: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...

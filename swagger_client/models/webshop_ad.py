@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from swagger_client.model_base import field as _field
 from swagger_client.models.base_ad_detailed import BaseAdDetailed
+
+if TYPE_CHECKING:
+    from swagger_client.models.image import Image
 
 
 class WebshopAd(BaseAdDetailed):
@@ -21,3 +24,22 @@ class WebshopAd(BaseAdDetailed):
     stock_quantity: Optional[str] = _field("stockQuantity", "str", "The stock disponibility. Only if `unlimitedStock` is false and the  'Stock type' was not marked as 'Not available' (through the web  interface).")
     unlimited_stock: Optional[bool] = _field("unlimitedStock", "bool", "If true then it means there is always disponibility of the webshop ad.")
     product_number: Optional[str] = _field("productNumber", "str", "The number assigned to the webshop ad.")
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            allow_decimal_quantity: Optional[bool] = None,
+            min_allowed_in_cart: Optional[str] = None,
+            max_allowed_in_cart: Optional[str] = None,
+            stock_quantity: Optional[str] = None,
+            unlimited_stock: Optional[bool] = None,
+            product_number: Optional[str] = None,
+            status: Optional[str] = None,
+            kind: Optional[str] = None,
+            image: Optional[Image] = None,
+            name: Optional[str] = None,
+            id: Optional[str] = None,
+            *,
+            _configuration: Any = None,
+        ) -> None: ...
