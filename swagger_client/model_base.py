@@ -269,6 +269,8 @@ def _compile_decoder(cls: Any) -> Decoder:
                 "        try: m[%s] = D%d(v, %r, validate)" % (name, i, "%s.%s" % (cls.__name__, f.name)),
                 "        except (ApiTypeError, ApiValueError): pass",
             ]
+    if len(lines) == 1:
+        lines.append("    pass")  # a schema without properties
     exec(compile("\n".join(lines), "<decoder of %s>" % cls.__name__, "exec"), scope)
     decoder: Decoder = scope["decode"]
     _DECODERS[cls] = decoder
