@@ -27,6 +27,7 @@ from swagger_client.exceptions import ApiException, ApiTypeError
 from swagger_client.model_base import Model
 from swagger_client.operation import Operation, Response, check_header
 from swagger_client.options import CallOptions, call_options, resolve_timeout
+from swagger_client.redaction import SECRET_HEADERS
 from swagger_client.request import Request, build_request, encode_json
 from swagger_client.response import RESTResponse, decode_success, decode_value, process_response
 from swagger_client.transport import Transport, Urllib3Transport
@@ -181,11 +182,15 @@ class ApiClient(object):
 
     def send(self, request: Request, options: CallOptions) -> Any:
         """Apply auth and send: the auth flow may answer a response with another request."""
-        flow = self.auth.auth_flow(request)
+        auth = self.auth
+        if type(auth).auth_flow is AuthBase.auth_flow:  # a one-request auth: no flow to run
+            auth.apply(request)
+            _check_headers(request.headers)
+            return self.transport.send(request, options)
+        flow = auth.auth_flow(request)
         outgoing = next(flow)
         while True:
-            for name, value in outgoing.headers.items():
-                check_header(name, value, "request")
+            _check_headers(outgoing.headers)
             response = self.transport.send(outgoing, options)
             try:
                 outgoing = flow.send(response)
@@ -408,6 +413,23 @@ class ApiClient(object):
         """Add the one configured credential among ``auth_settings`` to ``headers``."""
         if auth_settings:
             headers.update(credential_headers(self.configuration, tuple((name,) for name in auth_settings)))
+
+
+def _check_headers(headers: Mapping[str, str]) -> None:
+    """Every header can carry a value HTTP cannot (a credential with a line break set in
+    code, a bad ``_headers`` value): refuse it before anything is sent."""
+    for name, value in headers.items():
+        if _KNOWN_GOOD.get(name) == value:
+            continue
+        check_header(name, value, "request")
+        if name.lower() not in SECRET_HEADERS:  # never keep a credential here
+            if len(_KNOWN_GOOD) > 256:
+                _KNOWN_GOOD.clear()
+            _KNOWN_GOOD[name] = value
+
+
+#: Non-secret header values already checked (Accept, User-Agent, Channel...), by name.
+_KNOWN_GOOD: Dict[str, str] = {}
 
 
 __all__ = ["ApiClient", "decode_value"]

@@ -15,7 +15,7 @@ with another request: that is how a session logs in again when its token expires
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Generator, Mapping, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Generator, Mapping, Optional, Sequence, Set, Tuple
 
 from swagger_client import spec_tables
 
@@ -91,16 +91,28 @@ def _rank(requirement: Sequence[str]) -> int:
     return min((order.index(s) if s in order else len(order)) for s in requirement) if requirement else len(order)
 
 
+_ANY_CONFIGURED: Tuple[Tuple[str, ...], ...] = tuple((name,) for name in spec_tables.CREDENTIAL_ORDER)
+#: Each operation's requirement sets in the preferred order, sorted once.
+_PREFERRED: Dict[Optional[Tuple[Tuple[str, ...], ...]], Tuple[Tuple[str, ...], ...]] = {}
+
+
+def _preferred(security: Optional[Tuple[Tuple[str, ...], ...]]) -> Tuple[Tuple[str, ...], ...]:
+    ordered = _PREFERRED.get(security)
+    if ordered is None:
+        ordered = _PREFERRED[security] = tuple(sorted(_ANY_CONFIGURED if security is None else security, key=_rank))
+    return ordered
+
+
 def credential_headers(configuration: Configuration, security: Optional[Tuple[Tuple[str, ...], ...]]) -> Dict[str, str]:
     """The headers of the first requirement set ``configuration`` satisfies.
 
     ``None`` (the spec lists no security): the one configured credential that comes
     first in the preferred order. ``()``: none (a guest call).
     """
-    if security is None:
-        security = tuple((name,) for name in spec_tables.CREDENTIAL_ORDER)
     settings = _overridden_settings(configuration)
-    for requirement in sorted(security, key=_rank):
+    if settings is None and configuration.refresh_api_key_hook is None and not configuration.api_key_prefix:
+        return _plain_credentials(configuration, _preferred(security))
+    for requirement in _preferred(security):
         found: Dict[str, str] = {}
         for name in requirement:
             if settings is not None:
@@ -118,13 +130,41 @@ def credential_headers(configuration: Configuration, security: Optional[Tuple[Tu
     return {}
 
 
+def _plain_credentials(configuration: Configuration, preferred: Tuple[Tuple[str, ...], ...]) -> Dict[str, str]:
+    """:func:`credential_headers` for the usual configuration (no prefixes, no refresh
+    hook, no overridden ``auth_settings``): the values read straight from it, per call."""
+    api_key = configuration.api_key
+    for requirement in preferred:
+        found: Dict[str, str] = {}
+        for name in requirement:
+            known = _SCHEMES.get(name)
+            if known is None:
+                break
+            value = configuration.get_basic_auth_token() if known.kind == "basic" else api_key.get(known.header)
+            if not value:
+                break
+            found[known.header] = value
+        else:
+            if found:
+                return found
+    return {}
+
+
 def _overridden_settings(configuration: Configuration) -> Optional[Dict[str, Any]]:
     """``auth_settings()`` when a Configuration subclass changed it (swagger-codegen's hook)."""
+    cls = type(configuration)
+    if cls in _PLAIN_CONFIGURATIONS:
+        return None
     from swagger_client.configuration import Configuration
 
-    if type(configuration).auth_settings is Configuration.auth_settings:
+    if cls.auth_settings is Configuration.auth_settings:
+        _PLAIN_CONFIGURATIONS.add(cls)
         return None
     return configuration.auth_settings()
+
+
+#: Configuration classes known not to override ``auth_settings``.
+_PLAIN_CONFIGURATIONS: Set[type] = set()
 
 
 class ConfigurationAuth(AuthBase):

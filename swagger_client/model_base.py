@@ -208,71 +208,132 @@ def _decoder_on_first_call(scope: Dict[str, Any], key: str, cls: Any) -> Decoder
     return first_call
 
 
+def _is_simple(f: Field) -> bool:
+    """A property decoded by a type check alone (a primitive, an enum or free-form)."""
+    model = f.kind.model
+    return f.type in _EXACT_CLASSES or f.type == "object" or (model is not None and issubclass(model, EnumModel))
+
+
+#: Most properties a nested object may bring (its own nested ones included) to be decoded
+#: inline in its parent's decoder, without a call.
+_INLINE_BUDGET = 40
+
+
+def _inline_size(cls: Any, stack: Tuple[Any, ...]) -> Optional[int]:
+    """How many properties inlining ``cls`` would emit, or ``None`` when it cannot be inlined
+    (it refers to a class being inlined already, or is too big)."""
+    if cls in stack:
+        return None
+    size = 0
+    for f in cls._model_fields:
+        model = f.kind.model
+        if _is_simple(f) or model is None:
+            size += 1
+            continue
+        inner = _inline_size(model, (*stack, cls))
+        if inner is None:
+            return None
+        size += 1 + inner
+    return size if size <= _INLINE_BUDGET else None
+
+
+def _simple_lines(f: Field, raw: str, value: str, into: str, indent: str) -> List[str]:
+    name, wire = repr(f.name), repr(f.wire)
+    lines = ["%s%s = %s[%s] if %s in %s else None" % (indent, value, raw, wire, wire, raw)]  # faster than get()
+    if f.type == "object":
+        lines.append("%s%s[%s] = %s" % (indent, into, name, value))
+    else:
+        test = _EXACT_CLASSES.get(f.type, "v.__class__ is str").replace("v.", value + ".")
+        lines.append("%sif %s or %s is None: %s[%s] = %s" % (indent, test, value, into, name, value))
+    return lines
+
+
+class _Emitter(object):
+    """Writes the source of one class's decoder; nested objects of small classes inline."""
+
+    def __init__(self) -> None:
+        self.scope: Dict[str, Any] = {
+            "ApiTypeError": ApiTypeError,
+            "ApiValueError": ApiValueError,
+            "new": object.__new__,
+            "models": _decoded_models,
+            "datetime": parse_datetime,
+        }
+        self._names = 0
+
+    def name(self, value: Any) -> str:
+        self._names += 1
+        key = "X%d" % self._names
+        self.scope[key] = value
+        return key
+
+    def fields(self, cls: Any, raw: str, into: str, depth: int, stack: Tuple[Any, ...]) -> List[str]:
+        indent = "    " * (depth + 1)
+        v = "v%d" % depth
+        lines: List[str] = []
+        for f in cls._model_fields:
+            name, wire = repr(f.name), repr(f.wire)
+            where = "%s.%s" % (cls.__name__, f.name)
+            model = f.kind.model
+            if _is_simple(f):
+                lines += _simple_lines(f, raw, v, into, indent)
+                continue
+            lines.append("%s%s = %s[%s] if %s in %s else None" % (indent, v, raw, wire, wire, raw))
+            lines.append("%sif %s is None: %s[%s] = None" % (indent, v, into, name))
+            if model is not None:
+                o, od = "o%d" % depth, "od%d" % depth
+                lines += [  # the nested object, decoded now, in place
+                    "%selif %s.__class__ is dict:" % (indent, v),
+                    "%s    %s = new(%s)" % (indent, o, self.name(model)),
+                    "%s    %s = %s.__dict__" % (indent, od, o),
+                    "%s    %s['_raw'] = %s" % (indent, od, v),
+                    "%s    if not validate: %s['_validate'] = False" % (indent, od),
+                    "%s    %s['_m'] = True" % (indent, od),
+                ]
+                if _inline_size(model, (*stack, cls)) is not None:
+                    lines += self.fields(model, v, od, depth + 1, (*stack, cls))
+                else:
+                    key = "D%d" % (self._names + 1)
+                    self.name(None)
+                    self.scope[key] = _decoder_on_first_call(self.scope, key, model)
+                    lines.append("%s    %s(%s, validate, %s)" % (indent, key, v, od))
+                lines.append("%s    %s[%s] = %s" % (indent, into, name, o))
+            elif f.type == "datetime":
+                lines += [
+                    "%selif %s.__class__ is str:" % (indent, v),
+                    "%s    try: %s[%s] = datetime(%s)" % (indent, into, name, v),
+                    "%s    except (ValueError, OverflowError): pass" % indent,
+                ]
+            elif _is_model_list(f.type):
+                item = self.name(kind_for(f.type[5:-1]).model)
+                lines += [
+                    "%selse:" % indent,
+                    "%s    try: %s[%s] = models(%s, %s, %r, validate)" % (indent, into, name, item, v, where),
+                    "%s    except ApiTypeError: pass" % indent,
+                ]
+            else:  # date, other lists and maps: the type's own decoder
+                decode = self.name(f.kind.decode)
+                lines += [
+                    "%selse:" % indent,
+                    "%s    try: %s[%s] = %s(%s, %r, validate)" % (indent, into, name, decode, v, where),
+                    "%s    except (ApiTypeError, ApiValueError): pass" % indent,
+                ]
+        return lines
+
+
 def _compile_decoder(cls: Any) -> Decoder:
     """The per-class decoder: straight-line code, one block per property, built once.
 
-    Values of the wrong type are left out of the result, so reading them goes through
-    :meth:`Field.__get__` and raises with the model and property named.
+    Nested objects of small classes are decoded inline (no call), others by their own
+    class's decoder. Values of the wrong type are left out of the result, so reading
+    them goes through :meth:`Field.__get__` and raises with the model and property named.
     """
-    lines = ["def decode(raw, validate, m):"]
-    scope: Dict[str, Any] = {
-        "ApiTypeError": ApiTypeError,
-        "ApiValueError": ApiValueError,
-        "new": object.__new__,
-        "models": _decoded_models,
-        "datetime": parse_datetime,
-    }
-    for i, f in enumerate(cls._model_fields):
-        name, wire = repr(f.name), repr(f.wire)
-        lines.append("    v = raw[%s] if %s in raw else None" % (wire, wire))  # no call: faster than get()
-        kind = f.kind
-        model = kind.model
-        if f.type in _EXACT_CLASSES or (model is not None and issubclass(model, EnumModel)):
-            test = _EXACT_CLASSES.get(f.type, "v.__class__ is str")
-            lines.append("    if %s or v is None: m[%s] = v" % (test, name))  # the common case first
-        elif f.type == "object":
-            lines.append("    m[%s] = v" % name)
-        elif model is not None:
-            scope["C%d" % i] = model
-            scope["D%d" % i] = _decoder_on_first_call(scope, "D%d" % i, model)
-            lines += [  # the nested object, decoded now, in place
-                "    if v is None: m[%s] = None" % name,
-                "    elif v.__class__ is dict:",
-                "        o = new(C%d)" % i,
-                "        od = o.__dict__",
-                "        od['_raw'] = v",
-                "        if not validate: od['_validate'] = False",
-                "        od['_m'] = True",
-                "        D%d(v, validate, od)" % i,
-                "        m[%s] = o" % name,
-            ]
-        elif f.type == "datetime":
-            lines += [
-                "    if v is None: m[%s] = None" % name,
-                "    elif v.__class__ is str:",
-                "        try: m[%s] = datetime(v)" % name,
-                "        except (ValueError, OverflowError): pass",
-            ]
-        elif _is_model_list(f.type):
-            scope["C%d" % i] = kind_for(f.type[5:-1]).model
-            lines += [
-                "    if v is None: m[%s] = None" % name,
-                "    else:",
-                "        try: m[%s] = models(C%d, v, %r, validate)" % (name, i, "%s.%s" % (cls.__name__, f.name)),
-                "        except ApiTypeError: pass",
-            ]
-        else:  # date, other lists and maps: the type's own decoder
-            scope["D%d" % i] = kind.decode
-            lines += [
-                "    if v is None: m[%s] = None" % name,
-                "    else:",
-                "        try: m[%s] = D%d(v, %r, validate)" % (name, i, "%s.%s" % (cls.__name__, f.name)),
-                "        except (ApiTypeError, ApiValueError): pass",
-            ]
+    emitter = _Emitter()
+    lines = ["def decode(raw, validate, m):", *emitter.fields(cls, "raw", "m", 0, ())]
     if len(lines) == 1:
         lines.append("    pass")  # a schema without properties
-    exec(compile("\n".join(lines), "<decoder of %s>" % cls.__name__, "exec"), scope)
-    decoder: Decoder = scope["decode"]
+    exec(compile("\n".join(lines), "<decoder of %s>" % cls.__name__, "exec"), emitter.scope)
+    decoder: Decoder = emitter.scope["decode"]
     _DECODERS[cls] = decoder
     return decoder
 

@@ -43,6 +43,8 @@ class CallOptions(NamedTuple):
 
 def call_options(configuration: Configuration, kwargs: Mapping[str, Any], where: str) -> CallOptions:
     """Check a generated method's keywords; ``where`` names the method in messages."""
+    if len(kwargs) == 1 and kwargs.get("_return_http_data_only") is True:
+        return _plain_call(configuration)  # what nearly every call is: no keyword of its own
     for key in kwargs:
         if key not in CALL_KEYWORDS:
             raise ApiTypeError("Got an unexpected keyword argument '%s' to method %s" % (key, where))
@@ -63,6 +65,18 @@ def call_options(configuration: Configuration, kwargs: Mapping[str, Any], where:
     )
 
 
+def _plain_call(configuration: Configuration) -> CallOptions:
+    """The options of a call without keywords, resolved once while the timeouts stay the same."""
+    timeout, total, source = resolve_timeout(configuration)
+    cached = configuration.__dict__.get("_plain_call")
+    if cached is not None and cached.timeout is timeout and cached.total == total:
+        plain: CallOptions = cached
+        return plain
+    plain = CallOptions(timeout, total, source, data_only=True)
+    configuration.__dict__["_plain_call"] = plain
+    return plain
+
+
 def resolve_timeout(
     configuration: Configuration, value: Any = UNSET, where: str = "_request_timeout"
 ) -> Tuple[urllib3.Timeout, Optional[float], str]:
@@ -72,6 +86,11 @@ def resolve_timeout(
     ``urllib3.Timeout`` with a ``total``. ``Configuration.total_timeout`` bounds every call.
     """
     per_call = value is not UNSET
+    if not per_call:
+        cached = configuration.__dict__.get("_resolved_timeout")
+        if cached is not None and cached[0] is configuration.timeout and cached[1] == configuration.total_timeout:
+            known: Tuple[urllib3.Timeout, Optional[float], str] = cached[2]
+            return known  # the settings have not changed since it was resolved
     value = normalize_timeout(value, where) if per_call else configuration.timeout
     source_of_value = "_request_timeout" if per_call else "Configuration.timeout"
     total = configuration.total_timeout
@@ -87,4 +106,7 @@ def resolve_timeout(
         timeout, limit = value, value.total
     if isinstance(limit, (int, float)) and (total is None or limit < total):
         total, source = limit, source_of_value
+    if not per_call:
+        resolved = (timeout, total, source)
+        configuration.__dict__["_resolved_timeout"] = (configuration.timeout, configuration.total_timeout, resolved)
     return timeout, total, source
