@@ -221,8 +221,9 @@ _INLINE_BUDGET = 40
 
 def _inline_size(cls: Any, stack: Tuple[Any, ...]) -> Optional[int]:
     """How many properties inlining ``cls`` would emit, or ``None`` when it cannot be inlined
-    (it refers to a class being inlined already, or is too big)."""
-    if cls in stack:
+    (it would be inlined into itself a second time, or is too big). A self-referencing
+    class (a ``User`` with a ``user``) is inlined one level deep, then called."""
+    if stack.count(cls) >= 2:
         return None
     size = 0
     for f in cls._model_fields:

@@ -49,8 +49,13 @@ class Request(object):
         #: The operation this request performs (``None`` for a raw ``call_api``).
         self.operation = operation
 
-    def __repr__(self) -> str:  # no headers, no body: they carry credentials
-        return "<Request %s %s>" % (self.method, self.url.split("?", 1)[0])
+    def __repr__(self) -> str:  # no headers, no body, no query: they carry credentials
+        shown = self.url.split("?", 1)[0]
+        for secret in self.secrets:
+            for form in (quote(secret, safe=""), secret):
+                if form:
+                    shown = shown.replace(form, "***")
+        return "<Request %s %s>" % (self.method, shown)
 
 
 def build_request(

@@ -41,7 +41,7 @@ ROUTES: Dict[Tuple[str, str], str] = {
     ("GET", "/auth/forgotten-password/data-for-change"): "get_data_for_change_forgotten_password",
     ("POST", "/auth/forgotten-password"): "change_forgotten_password",
 }
-#: Each operation's success status (the spec's; test_emulator_toolkit checks it against the
+#: Each operation's success status (the spec's; test/testing/test_toolkit.py checks it against the
 #: generated AuthApi, which this package does not import: the emulator stays standard-library only).
 SUCCESS_STATUS: Dict[str, int] = {
     "get_current_auth": 200,

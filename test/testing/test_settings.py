@@ -64,7 +64,7 @@ def test_the_readme_documents_every_setting_with_its_default() -> None:
 
     from swagger_client.testing import EmulatorSettings
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^  \| `(\w+)` \| `([^`]*)` \|", readme, re.M))
     defaults = EmulatorSettings()
     assert set(rows) == {f.name for f in fields(EmulatorSettings)}
