@@ -65,6 +65,9 @@ def annotation(spec: Spec, type_name: str, referenced: Set[str], typing_names: S
     schema = spec.schemas[type_name]
     if schema.enum is not None:
         return "str"
+    if schema.one_of:
+        typing_names.add("Union")
+        return "Union[%s]" % ", ".join(annotation(spec, c, referenced, typing_names) for c in schema.one_of)
     referenced.add(type_name)
     return type_name
 

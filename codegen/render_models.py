@@ -22,6 +22,8 @@ def template(name: str) -> Template:
 def render_model(spec: Spec, schema: Schema) -> str:
     if schema.enum is not None:
         return render_enum(schema)
+    if schema.one_of:
+        return render_one_of(spec, schema)
     referenced: Set[str] = set()
     typing_names: Set[str] = set()
     lines: List[str] = []
@@ -107,6 +109,34 @@ def _typed_init(spec: Spec, schema: Schema, referenced: Set[str], typing_names: 
     ]
 
 
+def render_one_of(spec: Spec, schema: Schema) -> str:
+    """A ``oneOf`` schema: not a class of its own values, but the rule that picks one."""
+    assert schema.one_of is not None
+    discriminator = "None"
+    if schema.discriminator:
+        prop, mapping = schema.discriminator
+        discriminator = "(%s, {%s})" % (
+            literal(prop),
+            ", ".join("%s: %s" % (literal(k), literal(v)) for k, v in sorted(mapping.items())),
+        )
+    return "\n".join(
+        [
+            header(),
+            docstring("%s: one of %s." % (schema.name, ", ".join(schema.one_of)), 0),
+            "",
+            "from swagger_client.model_base import OneOf",
+            "",
+            "",
+            "class %s(OneOf):" % schema.name,
+            "    %s" % docstring(schema.doc or "One of %s." % ", ".join(schema.one_of), 4),
+            "",
+            "    choices = (%s)" % "".join("%s, " % literal(c) for c in schema.one_of).rstrip(" "),
+            "    discriminator = %s" % discriminator,
+            "",
+        ]
+    )
+
+
 def render_enum(schema: Schema) -> str:
     assert schema.enum is not None
     constants = []
@@ -186,6 +216,11 @@ def render_model_doc(spec: Spec, schema: Schema) -> str:
             "Values travel as plain strings. A value this list does not name (sent by a newer server) "
             "is kept as it is.",
         ]
+    elif schema.one_of:
+        out += ["One of: " + ", ".join("[%s](%s.md)" % (c, c) for c in schema.one_of) + ".", ""]
+        if schema.discriminator:
+            prop, mapping = schema.discriminator
+            out += ["Chosen by `%s`: %s." % (prop, ", ".join("`%s` → %s" % (k, v) for k, v in sorted(mapping.items())))]
     else:
         chain = spec.chain(schema)
         if len(chain) > 1:

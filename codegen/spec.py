@@ -94,6 +94,10 @@ class Schema:
     props: List[Prop] = field(default_factory=list)
     enum: Optional[List[str]] = None
     enum_docs: Dict[str, str] = field(default_factory=dict)
+    #: ``oneOf``: the schemas a value may be, and the discriminating property with its
+    #: value -> schema mapping (``None``: the first choice the value fits).
+    one_of: Optional[List[str]] = None
+    discriminator: Optional[Tuple[str, Dict[str, str]]] = None
 
     @property
     def module(self) -> str:
@@ -221,6 +225,14 @@ class Spec:
         doc = clean_doc(s.get("description"))
         if "enum" in s:
             return Schema(name, doc, enum=list(s["enum"]), enum_docs=_enum_docs(doc))
+        if "oneOf" in s:
+            choices = [ref_name(c["$ref"]) for c in s["oneOf"]]
+            found = s.get("discriminator")
+            discriminator = None
+            if found:
+                mapping = {k: ref_name(v) for k, v in (found.get("mapping") or {}).items()}
+                discriminator = (found["propertyName"], mapping or {c: c for c in choices})
+            return Schema(name, doc, one_of=choices, discriminator=discriminator)
         parent = None
         props: Dict[str, Any] = {}
         parts = s.get("allOf", [s])

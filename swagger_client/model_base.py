@@ -34,7 +34,7 @@ from swagger_client.exceptions import ApiTypeError, ApiValueError
 from swagger_client.model_codecs import _Kind, _type_label, copy_json, kind_for, parse_datetime, resolve_type
 from swagger_client.redaction import MASK
 
-__all__ = ["Model", "EnumModel", "field", "parse_datetime", "resolve_type"]
+__all__ = ["Model", "EnumModel", "OneOf", "field", "parse_datetime", "resolve_type"]
 
 M = TypeVar("M", bound="Model")
 
@@ -616,6 +616,33 @@ class InvalidValue(object):
 
     def __repr__(self) -> str:
         return "<invalid %s>" % _type_label(self.raw)
+
+
+class OneOf(object):
+    """Base of a generated ``oneOf`` schema: it names the models a value may be.
+
+    A value is decoded as the model its discriminator names; without one (or with a
+    value the mapping does not know), as the first choice that declares every property
+    the value has, else the first choice. Values are instances of the chosen model.
+    """
+
+    choices: ClassVar[Tuple[str, ...]] = ()
+    discriminator: ClassVar[Optional[Tuple[str, Dict[str, str]]]] = None
+
+    @classmethod
+    def choose(cls, data: Dict[str, Any]) -> Any:
+        """The model class for the JSON object ``data``."""
+        if cls.discriminator is not None:
+            prop, mapping = cls.discriminator
+            value = data.get(prop)
+            name = mapping.get(value) if isinstance(value, str) else None
+            if name is not None:
+                return resolve_type(name)
+        for name in cls.choices:
+            model = resolve_type(name)
+            if set(data) <= set(model._by_wire):
+                return model
+        return resolve_type(cls.choices[0])
 
 
 class EnumModel(str):

@@ -96,11 +96,19 @@ class _Kind:
             self.encode = lambda v: v.isoformat() if isinstance(v, _dt.date) else v
             self.check = _datetime_checker(_dt.date)
         else:
-            from swagger_client.model_base import EnumModel, Model  # the codecs serve model_base
+            from swagger_client.model_base import EnumModel, Model, OneOf  # the codecs serve model_base
 
             cls = resolve_type(t)
             self.model = cls
-            if issubclass(cls, EnumModel):
+            if issubclass(cls, OneOf):
+                self.model = None  # values are instances of the chosen models, not of this class
+                choices = tuple(resolve_type(name) for name in cls.choices)
+                self.decode = lambda v, where, validate: _decode_model(
+                    cls.choose(v) if isinstance(v, dict) else choices[0], v, where, validate
+                )
+                self.encode = lambda v: v.to_json_dict() if isinstance(v, Model) else v
+                self.check = _model_checker(choices)
+            elif issubclass(cls, EnumModel):
                 self.decode = _primitive_decoder(t, (str,), False)
                 self.encode = _identity
                 self.check = _enum_checker(cls)
@@ -164,10 +172,12 @@ def _enum_checker(cls: type) -> Callable[[Any, str], None]:
     return check
 
 
-def _model_checker(cls: type) -> Callable[[Any, str], None]:
+def _model_checker(cls: Any) -> Callable[[Any, str], None]:
+    names = " or ".join(c.__name__ for c in cls) if isinstance(cls, tuple) else cls.__name__
+
     def check(value: Any, where: str) -> None:
         if not isinstance(value, cls):
-            raise PropertyTypeError("%s must be a %s, not %s" % (where, cls.__name__, _type_label(value)))
+            raise PropertyTypeError("%s must be a %s, not %s" % (where, names, _type_label(value)))
 
     return check
 

@@ -255,6 +255,15 @@ def _check_body_type(p: Parameter, value: Any, where: str) -> None:
     if type_name in ("str", "int", "float", "bool", "object") or type_name.startswith("dict("):
         return
     expected = resolve_type(type_name)
+    from swagger_client.model_base import OneOf
+
+    if isinstance(expected, type) and issubclass(expected, OneOf):
+        choices = tuple(resolve_type(name) for name in expected.choices)
+        if isinstance(value, (dict, *choices)):
+            return
+        raise ApiTypeError(
+            "%s must be one of %s (or a dict), not %s" % (where, ", ".join(expected.choices), type(value).__name__)
+        )
     if not isinstance(expected, type) or not issubclass(expected, Model):
         if not isinstance(value, str):
             raise ApiTypeError("%s must be a %s (str), not %s" % (where, type_name, type(value).__name__))

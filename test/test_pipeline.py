@@ -52,7 +52,7 @@ def test_the_fixture_client_is_generated_alone(fixture_tree: Path) -> None:
     apis = sorted(p.name for p in (fixture_tree / "swagger_client" / "api").glob("*.py"))
     models = sorted(p.name for p in (fixture_tree / "swagger_client" / "models").glob("*.py"))
     assert apis == ["__init__.py", "pets_api.py"]
-    assert models == ["__init__.py", "kind.py", "pet.py", "problem.py"]
+    assert models == ["__init__.py", "animal.py", "cat.py", "dog.py", "kind.py", "pet.py", "problem.py"]
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +65,7 @@ def run(fixture_tree: Path) -> Dict[str, Any]:
             json_reply({"code": "notHere", "message": "no such pet"}, status=418),
             Canned(201, "photo-7", {"Content-Type": "text/plain"}),
             Canned(200, b"\x89PNG\x00\xff", {"Content-Type": "image/png"}),
+            json_reply({"kind": "dog", "good": True}),
             Canned(200, "a note \u00e9".encode(), {"Content-Type": "text/plain; charset=utf-8"}),
         )
         done = subprocess.run(
@@ -128,8 +129,13 @@ def test_a_binary_answer_is_bytes(run: Dict[str, Any]) -> None:
     assert run["results"]["photo"] == {"type": "bytes", "hex": "89504e4700ff"}
 
 
+def test_a_one_of_answer_is_the_model_its_discriminator_names(run: Dict[str, Any]) -> None:
+    assert run["requests"][5].path == "/api/pets/p1/animal"
+    assert run["results"]["animal"] == {"type": "Dog", "good": True}
+
+
 def test_a_text_body_and_all_of_security(run: Dict[str, Any]) -> None:
-    note = run["requests"][5]
+    note = run["requests"][6]
     assert note.method == "PUT"
     assert note.header("Content-Type") == "text/plain"
     assert note.body == "a note \u00e9".encode()

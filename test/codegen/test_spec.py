@@ -67,8 +67,11 @@ def test_a_spec_without_the_cyclos_overrides(tmp_path) -> None:  # type: ignore[
 
     fixture = Path(__file__).resolve().parent.parent / "fixtures" / "pipeline-spec.yaml"
     small = Spec(fixture, overrides=None)
-    assert [o.name for o in small.operations] == ["get_pet", "upload_photo", "get_photo", "set_note"]
+    assert [o.name for o in small.operations] == ["get_pet", "upload_photo", "get_photo", "get_animal", "set_note"]
     assert small.operations[0].answers["default"].type == "Problem"
-    assert small.operations[3].security == [["basic", "token"]]
+    assert small.operations[4].security == [["basic", "token"]]
+    assert small.operations[3].deprecated
+    animal = small.schemas["Animal"]
+    assert animal.one_of == ["Cat", "Dog"] and animal.discriminator == ("kind", {"cat": "Cat", "dog": "Dog"})
     with pytest.raises(KeyError):
         small.schemas["Auth"]
