@@ -24,6 +24,7 @@ OVERRIDES_PATH = Path(__file__).resolve().parent / "overrides.yaml"
 # Names the model base uses internally; a spec property must never take one.
 INTERNAL_NAMES = {
     "_raw",
+    "codec_role",
     "_m",
     "_decoder",
     "_validate",

@@ -379,6 +379,8 @@ class Model:
     _positional: ClassVar[Tuple[Field, ...]] = ()
     _by_name: ClassVar[Dict[str, Field]] = {}
     _by_wire: ClassVar[Dict[str, Field]] = {}
+    #: How swagger_client.model_codecs builds this type's codec.
+    codec_role: ClassVar[str] = "model"
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -628,6 +630,8 @@ class OneOf(object):
 
     choices: ClassVar[Tuple[str, ...]] = ()
     discriminator: ClassVar[Optional[Tuple[str, Dict[str, str]]]] = None
+    #: How swagger_client.model_codecs builds this type's codec.
+    codec_role: ClassVar[str] = "one_of"
 
     @classmethod
     def choose(cls, data: Dict[str, Any]) -> Any:
@@ -656,6 +660,8 @@ class EnumModel(str):
     allowed_values: ClassVar[Tuple[str, ...]] = ()
     swagger_types: ClassVar[Dict[str, str]] = {}
     attribute_map: ClassVar[Dict[str, str]] = {}
+    #: How swagger_client.model_codecs builds this type's codec.
+    codec_role: ClassVar[str] = "enum"
 
     @classmethod
     def is_known(cls, value: str) -> bool:

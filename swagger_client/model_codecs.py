@@ -96,25 +96,24 @@ class _Kind:
             self.encode = lambda v: v.isoformat() if isinstance(v, _dt.date) else v
             self.check = _datetime_checker(_dt.date)
         else:
-            from swagger_client.model_base import EnumModel, Model, OneOf  # the codecs serve model_base
-
             cls = resolve_type(t)
             self.model = cls
-            if issubclass(cls, OneOf):
+            role = getattr(cls, "codec_role", None)  # set by model_base's three base classes
+            if role == "one_of":
                 self.model = None  # values are instances of the chosen models, not of this class
                 choices = tuple(resolve_type(name) for name in cls.choices)
                 self.decode = lambda v, where, validate: _decode_model(
                     cls.choose(v) if isinstance(v, dict) else choices[0], v, where, validate
                 )
-                self.encode = lambda v: v.to_json_dict() if isinstance(v, Model) else v
+                self.encode = _encode_model
                 self.check = _model_checker(choices)
-            elif issubclass(cls, EnumModel):
+            elif role == "enum":
                 self.decode = _primitive_decoder(t, (str,), False)
                 self.encode = _identity
                 self.check = _enum_checker(cls)
             else:
                 self.decode = lambda v, where, validate: _decode_model(cls, v, where, validate)
-                self.encode = lambda v: v.to_json_dict() if isinstance(v, Model) else v
+                self.encode = _encode_model
                 self.check = _model_checker(cls)
 
 
@@ -131,6 +130,12 @@ def kind_for(type_name: str) -> _Kind:
 
 def _identity(value: Any) -> Any:
     return value
+
+
+def _encode_model(value: Any) -> Any:
+    """A model as its JSON object (a dict given in its place passes as it is)."""
+    to_json = getattr(value, "to_json_dict", None)
+    return to_json() if to_json is not None else value
 
 
 def _primitive_decoder(t: str, accepted: Tuple[type, ...], reject_bool: bool) -> Callable[..., Any]:

@@ -1,4 +1,4 @@
-"""Test support: a faithful local Cyclos 4.11.5 ``/auth`` server.
+"""Test support: a local Cyclos 4.11.5 server, stateful for ``/auth``, answering every operation.
 
 ::
 
