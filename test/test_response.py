@@ -6,7 +6,7 @@ import json
 from typing import Any, Dict, Optional
 
 import pytest
-import urllib3
+from urllib3._collections import HTTPHeaderDict  # urllib3.HTTPHeaderDict exists from 2.0 only
 
 import swagger_client
 from swagger_client.exceptions import ResponseDecodeError, ServiceException, UnauthorizedException
@@ -17,7 +17,7 @@ from swagger_client.response import RESTResponse, error_for, process_response
 class Raw:
     def __init__(self, status: int, body: bytes, content_type: Optional[str] = "application/json") -> None:
         self.status, self.reason = status, "R"
-        self.headers = urllib3.HTTPHeaderDict({"Content-Type": content_type} if content_type else {})
+        self.headers = HTTPHeaderDict({"Content-Type": content_type} if content_type else {})
         self.data = body
 
 
