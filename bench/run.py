@@ -400,7 +400,7 @@ def main(argv: List[str]) -> int:
     server, url = start_server()
     try:
         results: Dict[str, Result] = {}
-        results.update(per_call(url, calls, rounds))
+        results.update(per_call(url, calls, rounds if args.quick else 5))  # 5 rounds: steadier medians
         results.update(deserialization(rounds, repeat))
         results.update(import_times(9 if args.quick else 21))
         results.update(peak_rss(url, calls, 3))

@@ -51,8 +51,7 @@ def secret_json_keys(spec: Spec) -> List[str]:
     names: Set[str] = set(spec.secret_names)
     quiet = set(spec.overrides.get("log_masked_by_schema_only") or [])
     names.update(wire for _, wire in spec.secret_properties if wire not in quiet)
-    names.update(spec.secret_parameters)
-    return sorted(names)
+    return sorted(names)  # not the secret parameters' names: "code" is every error body's code
 
 
 def secret_parameters(spec: Spec, location: str) -> List[str]:

@@ -176,9 +176,15 @@ def _finish(text: str, limit: int, secrets: Optional[Scrubber]) -> str:
     return _cut(escape_controls(text), limit)
 
 
-_LOOSE_SECRET = re.compile(
-    r'(?i)("?(?:%s)"?\s*[:=]\s*"?)[^"&\s,}]+' % "|".join(sorted(SECRET_KEYS | SECRET_QUERY_PARAMS))
+#: Names whose values are masked in text that is not JSON (``name=value``, ``"name": value``):
+#: the secret JSON keys and the credential header names. Not every secret query
+#: parameter: ``code`` is also every error body's (harmless) code.
+_LOOSE_NAMES = (
+    SECRET_KEYS
+    | {header for kind, header in spec_tables.SECURITY_SCHEMES.values() if kind == "apiKey"}
+    | set(spec_tables.CREDENTIAL_HEADERS)
 )
+_LOOSE_SECRET = re.compile(r'(?i)("?(?:%s)"?\s*[:=]\s*"?)[^"&\s,}]+' % "|".join(sorted(_LOOSE_NAMES)))
 _LOOSE_HEADER = re.compile(
     r"(?im)^([ \t]*(?:%s)[ \t]*:[ \t]*)\S.*$" % "|".join(re.escape(h) for h in sorted(SECRET_HEADERS))
 )

@@ -68,6 +68,9 @@ SECRET_HEADER_PARAMETERS: FrozenSet[str] = frozenset(
 #: Query parameters whose values are secrets (a key may travel in a URL).
 SECRET_QUERY_PARAMETERS: FrozenSet[str] = frozenset(
     {
+        "code",
+        "guestKey",
         "key",
+        "token",
     }
 )

@@ -24,7 +24,7 @@ ACTIVATE_CLIENT = _Operation(
     method="POST",
     path="/clients/activate",
     parameters=(
-        _Parameter("code", "code", "query", "str", required=True),
+        _Parameter("code", "code", "query", "str", required=True, secret=True),
         _Parameter("prefix", "prefix", "query", "str"),
     ),
     responses={200: _Response("ActivateClientResult"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 500: _Response("Error")},

@@ -46,7 +46,7 @@ LIST_TEMP_FILES = _Operation(
     path="/files/temp",
     parameters=(
         _Parameter("fields", "fields", "query", "list[str]"),
-        _Parameter("guest_key", "guestKey", "query", "str"),
+        _Parameter("guest_key", "guestKey", "query", "str", secret=True),
         _Parameter("custom_field", "customField", "query", "str"),
         _Parameter("custom_field_kind", "customFieldKind", "query", "CustomFieldKind", enum=("contact", "contactInfo", "custom_operation", "document", "marketplace", "record", "transaction", "user",)),
     ),
@@ -60,7 +60,7 @@ UPLOAD_TEMP_FILE = _Operation(
     path="/files/temp",
     parameters=(
         _Parameter("name", "name", "query", "str"),
-        _Parameter("guest_key", "guestKey", "query", "str"),
+        _Parameter("guest_key", "guestKey", "query", "str", secret=True),
         _Parameter("custom_field", "customField", "query", "str"),
         _Parameter("custom_field_kind", "customFieldKind", "query", "CustomFieldKind", enum=("contact", "contactInfo", "custom_operation", "document", "marketplace", "record", "transaction", "user",)),
         _Parameter("file", "file", "file", "file", required=True),

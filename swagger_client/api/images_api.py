@@ -119,7 +119,7 @@ LIST_TEMP_IMAGES = _Operation(
     parameters=(
         _Parameter("fields", "fields", "query", "list[str]"),
         _Parameter("target", "target", "query", "TempImageTargetEnum", enum=("advertisement", "contactInfo", "customValue", "userProfile", "userRegistration",)),
-        _Parameter("guest_key", "guestKey", "query", "str"),
+        _Parameter("guest_key", "guestKey", "query", "str", secret=True),
         _Parameter("user", "user", "query", "str"),
         _Parameter("custom_field", "customField", "query", "str"),
         _Parameter("custom_field_kind", "customFieldKind", "query", "CustomFieldKind", enum=("contact", "contactInfo", "custom_operation", "document", "marketplace", "record", "transaction", "user",)),
@@ -218,7 +218,7 @@ UPLOAD_TEMP_IMAGE = _Operation(
     parameters=(
         _Parameter("name", "name", "query", "str"),
         _Parameter("target", "target", "query", "TempImageTargetEnum", enum=("advertisement", "contactInfo", "customValue", "userProfile", "userRegistration",)),
-        _Parameter("guest_key", "guestKey", "query", "str"),
+        _Parameter("guest_key", "guestKey", "query", "str", secret=True),
         _Parameter("user", "user", "query", "str"),
         _Parameter("custom_field", "customField", "query", "str"),
         _Parameter("custom_field_kind", "customFieldKind", "query", "CustomFieldKind", enum=("contact", "contactInfo", "custom_operation", "document", "marketplace", "record", "transaction", "user",)),

@@ -288,7 +288,7 @@ RUN_CUSTOM_OPERATION_CALLBACK = _Operation(
     path="/operations/callback/{id}",
     parameters=(
         _Parameter("id", "id", "path", "str", required=True),
-        _Parameter("token", "token", "query", "str"),
+        _Parameter("token", "token", "query", "str", secret=True),
         _Parameter("callback_request", "body", "body", "HttpRequestData"),
     ),
     responses={200: _Response("RunOperationResult"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 500: _Response("Error")},

@@ -179,7 +179,7 @@ VERIFY_PHONE = _Operation(
     path="/phones/{id}/verify",
     parameters=(
         _Parameter("id", "id", "path", "str", required=True),
-        _Parameter("code", "code", "query", "str", required=True),
+        _Parameter("code", "code", "query", "str", required=True, secret=True),
     ),
     responses={200: _Response("CodeVerificationStatusEnum", "text"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 500: _Response("Error")},
     security=(("basic",), ("session",), ("accessClient",),),

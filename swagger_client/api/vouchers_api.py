@@ -91,7 +91,7 @@ GET_VOUCHER_DATA_FOR_REDEEM = _Operation(
     parameters=(
         _Parameter("fields", "fields", "query", "list[str]"),
         _Parameter("user", "user", "path", "str", required=True),
-        _Parameter("token", "token", "path", "str", required=True),
+        _Parameter("token", "token", "path", "str", required=True, secret=True),
     ),
     responses={200: _Response("VoucherDataForRedeem"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 500: _Response("RedeemVoucherError")},
     security=(("basic",), ("session",), ("accessClient",),),
@@ -140,7 +140,7 @@ REDEEM_VOUCHER = _Operation(
     path="/{user}/vouchers/{token}/redeem",
     parameters=(
         _Parameter("user", "user", "path", "str", required=True),
-        _Parameter("token", "token", "path", "str", required=True),
+        _Parameter("token", "token", "path", "str", required=True, secret=True),
         _Parameter("redeem", "body", "body", "RedeemVoucher"),
     ),
     responses={201: _Response("VoucherRedeemResult"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 500: _Response("RedeemVoucherError")},
@@ -163,7 +163,7 @@ SEARCH_USER_VOUCHERS = _Operation(
         _Parameter("redeem_period", "redeemPeriod", "query", "list[datetime]", explode=False),
         _Parameter("relation", "relation", "query", "VoucherRelationEnum", enum=("bought", "redeemed",)),
         _Parameter("statuses", "statuses", "query", "list[VoucherStatusEnum]", enum=("canceled", "expired", "open", "pending", "redeemed",), explode=False),
-        _Parameter("token", "token", "query", "str"),
+        _Parameter("token", "token", "query", "str", secret=True),
         _Parameter("types", "types", "query", "list[str]", explode=False),
     ),
     responses={200: _Response("list[VoucherResult]"), 401: _Response("UnauthorizedError"), 403: _Response("ForbiddenError"), 404: _Response("NotFoundError"), 500: _Response("Error")},

@@ -13,7 +13,7 @@ class NfcTokenParameter(Model):
     """Definitions for parameters of actions over NFC tokens"""
 
     type: Optional[str] = _field("type", "str", "Either the identifier or internal name of fhe NFC token type")
-    token: Optional[str] = _field("token", "str", "The token value. Is normally the internal tag idenfifier, encoded as hex")
+    token: Optional[str] = _field("token", "str", "The token value. Is normally the internal tag idenfifier, encoded as hex", secret=True)
 
     if TYPE_CHECKING:
 

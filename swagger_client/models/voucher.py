@@ -17,7 +17,7 @@ class Voucher(Entity):
 
     status: Optional[str] = _field("status", "VoucherStatusEnum", "The voucher statuses Possible values are:\n* canceled: The voucher was canceled, and cannot be further used\n* expired: The voucher has expired without being redeemed\n* open: The voucher has been generated / bought, and is open\n* pending: The voucher has been bought, and the corresponding payment is pending for authorization\n* redeemed: The voucher has been redeemed, and the corresponding payment was done")
     amount: Optional[str] = _field("amount", "str", "The voucher amount")
-    token: Optional[str] = _field("token", "str", "The voucher token")
+    token: Optional[str] = _field("token", "str", "The voucher token", secret=True)
 
     if TYPE_CHECKING:
 

@@ -21,7 +21,7 @@ class VoucherDataForRedeem(VoucherBasicData):
     Inherited from VoucherBasicData: ``type``, ``custom_fields``, ``confirmation_password_input``.
     """
 
-    token: Optional[str] = _field("token", "str", "The formatted voucher token")
+    token: Optional[str] = _field("token", "str", "The formatted voucher token", secret=True)
     amount: Optional[str] = _field("amount", "str", "The voucher amount")
     buyer: Optional[User] = _field("buyer", "User", "The voucher buyer, if any and visible")
 
