@@ -74,3 +74,16 @@ def test_turning_verification_off_later_warns_and_applies(emulator: CyclosEmulat
         with pytest.warns(Warning, match="verification is disabled"):
             swagger_client.AuthApi(client).get_current_auth()
         assert pool_of(client) is not first
+
+
+def test_a_secret_in_the_path_never_reaches_the_log(emulator: CyclosEmulator, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    configuration = emulator.configuration("alice", "alice-password")
+    configuration.debug = True
+    validation = swagger_client.ValidationApi(swagger_client.ApiClient(configuration))
+    validation.validate_email_change("VALIDATION-KEY-8642")
+    assert emulator.requests[-1].path.endswith("/VALIDATION-KEY-8642")  # it was sent...
+    assert "VALIDATION-KEY-8642" not in caplog.text  # ...and never logged, by us or by urllib3
+    assert "/validate/email-change/***" in caplog.text
