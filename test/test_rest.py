@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 import traceback
 from typing import Any, List
 
@@ -123,12 +122,9 @@ def assert_key_free(exc: BaseException, records: List[logging.LogRecord]) -> Non
             assert KEY not in record.getMessage(), (record.name, record.getMessage())
 
 
-def test_no_key_in_tracebacks_or_urllib3_logs_when_refused(caplog: pytest.LogCaptureFixture) -> None:
+def test_no_key_in_tracebacks_or_urllib3_logs_when_refused(caplog: pytest.LogCaptureFixture, refused_url: str) -> None:
     caplog.set_level(logging.DEBUG)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    client = api("http://127.0.0.1:%d/api" % port, retries=2)
+    client = api(refused_url, retries=2)
     with pytest.raises(ApiConnectionError) as info:
         client.get_data_for_change_forgotten_password(KEY)
     assert any(r.name.startswith("urllib3") for r in caplog.records)  # urllib3 did log its retries
