@@ -404,7 +404,7 @@ def main(argv: List[str]) -> int:
         results.update(deserialization(rounds, repeat))
         results.update(import_times(9 if args.quick else 21))
         results.update(peak_rss(url, calls, 3))
-        results.update(threads(url, per_thread, 5 if args.quick else 7))
+        results.update(threads(url, per_thread, 5 if args.quick else 11))  # 11: the noisiest measure
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -43,13 +43,14 @@ def read_body(response: Any, max_bytes: Optional[int]) -> bytes:
     raises for a broken connection. The connection goes back to the pool only after a
     complete read; the caller closes it on any error.
     """
-    encodings = _encodings(response.headers.get("Content-Encoding"))
-    length = response.headers.get("Content-Length")
+    headers = response.headers
+    encodings = _encodings(headers.get("Content-Encoding"))
+    length = headers.get("Content-Length")
     declared = int(length) if length is not None and length.strip().isdigit() else None
     if max_bytes is not None and declared is not None and declared > max_bytes:
         raise BodyTooLarge()  # refuse before reading a byte of it
     data: bytes
-    if declared is not None and "chunked" not in (response.headers.get("Transfer-Encoding") or "").lower():
+    if declared is not None and not response.chunked:  # urllib3 reads Transfer-Encoding for us
         # http.client reads exactly Content-Length bytes, which is within the cap: one call.
         data = response.read(decode_content=False)
     else:

@@ -85,8 +85,9 @@ class Urllib3Transport(Transport):
         method, url, headers, payload = request.method, request.url, request.headers, request.body
         secrets = Scrubber(headers, payload, url, proxy_headers, request.secrets)
         debug = bool(configuration.debug)
+        logging_it = logs.wanted(log, debug)
         with CallScope(options.total, configuration.max_response_bytes, secrets, options.total_source, debug) as scope:
-            if logs.wanted(log, debug):
+            if logging_it:
                 logs.debug(
                     log,
                     debug,
@@ -101,7 +102,7 @@ class Urllib3Transport(Transport):
                 scope.release_readers()  # the caller streams it: no longer this call's limits
                 return response
             result = RESTResponse(response, self._read(response, request, options, scope), secrets)
-            if logs.wanted(log, debug):
+            if logging_it:
                 logs.debug(
                     log,
                     debug,
