@@ -102,7 +102,7 @@ def _annotation(spec: Spec, type_name: str, referenced: Set[str], typing_names: 
     return annotation(spec, type_name, referenced, typing_names)
 
 
-def _param_annotation(spec: Spec, p: Param, referenced: Set[str], typing_names: Set[str]) -> str:
+def param_annotation(spec: Spec, p: Param, referenced: Set[str], typing_names: Set[str]) -> str:
     if p.location == "file":
         typing_names.add("Any")
         return "Any"  # bytes, a binary file, a path, or a (filename, content) tuple
@@ -118,17 +118,17 @@ def _signature(spec: Spec, op: Operation, referenced: Set[str], typing_names: Se
     optional = [p for p in op.signature if not p.required]
     parts = ["self"]
     for p in required:
-        parts.append("%s: %s" % (p.name, _param_annotation(spec, p, referenced, typing_names)))
+        parts.append("%s: %s" % (p.name, param_annotation(spec, p, referenced, typing_names)))
     if optional:
         parts.append("*")
         for p in optional:
             typing_names.add("Optional")
-            parts.append("%s: Optional[%s] = None" % (p.name, _param_annotation(spec, p, referenced, typing_names)))
+            parts.append("%s: Optional[%s] = None" % (p.name, param_annotation(spec, p, referenced, typing_names)))
     parts.append("**kwargs: Any")
     return parts
 
 
-def _returns(spec: Spec, op: Operation, referenced: Set[str], typing_names: Set[str]) -> str:
+def return_annotation(spec: Spec, op: Operation, referenced: Set[str], typing_names: Set[str]) -> str:
     if not op.return_type:
         return "None"
     returns = _annotation(spec, op.return_type, referenced, typing_names)
@@ -139,7 +139,7 @@ def _returns(spec: Spec, op: Operation, referenced: Set[str], typing_names: Set[
 
 def render_method(spec: Spec, op: Operation, referenced: Set[str], typing_names: Set[str]) -> str:
     parts = _signature(spec, op, referenced, typing_names)
-    returns = _returns(spec, op, referenced, typing_names)
+    returns = return_annotation(spec, op, referenced, typing_names)
     param_docs = []
     for p in op.signature:
         text = " ".join(p.doc.split()) if p.doc else p.name

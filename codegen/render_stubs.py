@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import List, Set
 
 from codegen.pyfmt import header, typing_order
-from codegen.render_api import _param_annotation, _returns, constant
+from codegen.render_api import constant, param_annotation, return_annotation
 from codegen.spec import Operation, Spec
 
 #: swagger-codegen's keywords, typed; ``async_req`` and ``_preload_content`` vary per overload.
@@ -36,11 +36,11 @@ def _parameters(spec: Spec, op: Operation, referenced: Set[str], typing_names: S
     parts = ["self"]
     for p in op.signature:
         if p.required:
-            parts.append("%s: %s" % (p.name, _param_annotation(spec, p, referenced, typing_names)))
+            parts.append("%s: %s" % (p.name, param_annotation(spec, p, referenced, typing_names)))
     parts.append("*")
     for p in op.signature:
         if not p.required:
-            parts.append("%s: Optional[%s] = ..." % (p.name, _param_annotation(spec, p, referenced, typing_names)))
+            parts.append("%s: Optional[%s] = ..." % (p.name, param_annotation(spec, p, referenced, typing_names)))
     return parts
 
 
@@ -60,7 +60,7 @@ def render_api_stub(spec: Spec, api_class: str, ops: List[Operation]) -> str:
     body: List[str] = []
     for op in ops:
         parts = _parameters(spec, op, referenced, typing_names)
-        data = _returns(spec, op, referenced, typing_names)
+        data = return_annotation(spec, op, referenced, typing_names)
         info = "Tuple[%s, int, Mapping[str, str]]" % data
         for name, result in ((op.name, data), (op.name + "_with_http_info", info)):
             for async_req, preload, shape in _VARIANTS:

@@ -28,7 +28,7 @@ from swagger_client.model_base import Model
 from swagger_client.operation import Operation, Response, check_header
 from swagger_client.options import CallOptions, call_options, resolve_timeout
 from swagger_client.redaction import SECRET_HEADERS
-from swagger_client.request import Request, build_request, encode_json
+from swagger_client.request import Request, build_request, encode_json, to_jsonable
 from swagger_client.response import RESTResponse, decode_success, decode_value, process_response
 from swagger_client.transport import Transport, Urllib3Transport
 from swagger_client.version import __version__
@@ -241,7 +241,7 @@ class ApiClient(object):
         if files or post_params:
             payload = self._form(post_params, files, headers)
         elif body is not None:
-            payload = encode_json(self.sanitize_for_serialization(body))
+            payload = encode_json(body)
             headers.setdefault("Content-Type", "application/json")
         request = Request(operation.method, url, headers, payload, (), operation)
         self._client_headers(request, None)
@@ -262,12 +262,12 @@ class ApiClient(object):
         from urllib3.filepost import encode_multipart_formdata
 
         from swagger_client.operation import Parameter
-        from swagger_client.request import _file
+        from swagger_client.request import file_field
 
         fields: List[Tuple[str, Any]] = list(pairs)
         for name, value in files.items():
             for item in value if isinstance(value, list) else [value]:
-                fields.append((name, _file(item, Parameter(name, name, "file", "file"), "call_api(files=...)")))
+                fields.append((name, file_field(item, Parameter(name, name, "file", "file"), "call_api(files=...)")))
         payload, content_type = encode_multipart_formdata(fields)
         headers["Content-Type"] = content_type
         return payload
@@ -299,17 +299,7 @@ class ApiClient(object):
 
     def sanitize_for_serialization(self, obj: Any) -> Any:
         """A JSON-ready value: models by wire name, datetimes as ISO 8601 strings."""
-        if obj is None or isinstance(obj, self.PRIMITIVE_TYPES):
-            return obj
-        if isinstance(obj, Model):
-            return obj.to_json_dict()
-        if isinstance(obj, (list, tuple)):
-            return [self.sanitize_for_serialization(v) for v in obj]
-        if isinstance(obj, (datetime.datetime, datetime.date)):
-            return obj.isoformat()
-        if isinstance(obj, dict):
-            return {k: self.sanitize_for_serialization(v) for k, v in obj.items()}
-        raise ApiTypeError("cannot serialize a %s" % type(obj).__name__)
+        return to_jsonable(obj)
 
     def deserialize(self, response: Any, response_type: Optional[str]) -> Any:
         """Decode a response body into ``response_type`` (swagger-codegen compatible)."""

@@ -110,17 +110,10 @@ def credential_headers(configuration: Configuration, security: Optional[Tuple[Tu
     first in the preferred order. ``()``: none (a guest call).
     """
     settings = _overridden_settings(configuration)
-    if settings is None and configuration.refresh_api_key_hook is None and not configuration.api_key_prefix:
-        return _plain_credentials(configuration, _preferred(security))
     for requirement in _preferred(security):
         found: Dict[str, str] = {}
         for name in requirement:
-            if settings is not None:
-                setting = settings.get(name) or {}
-                value, header = setting.get("value"), setting.get("key", "")
-            else:
-                known = _SCHEMES.get(name)
-                value, header = (known.credential(configuration), known.header) if known else (None, "")
+            header, value = _credential(configuration, settings, name)
             if not value:
                 break
             found[header] = value
@@ -130,24 +123,14 @@ def credential_headers(configuration: Configuration, security: Optional[Tuple[Tu
     return {}
 
 
-def _plain_credentials(configuration: Configuration, preferred: Tuple[Tuple[str, ...], ...]) -> Dict[str, str]:
-    """:func:`credential_headers` for the usual configuration (no prefixes, no refresh
-    hook, no overridden ``auth_settings``): the values read straight from it, per call."""
-    api_key = configuration.api_key
-    for requirement in preferred:
-        found: Dict[str, str] = {}
-        for name in requirement:
-            known = _SCHEMES.get(name)
-            if known is None:
-                break
-            value = configuration.get_basic_auth_token() if known.kind == "basic" else api_key.get(known.header)
-            if not value:
-                break
-            found[known.header] = value
-        else:
-            if found:
-                return found
-    return {}
+def _credential(configuration: Configuration, settings: Optional[Dict[str, Any]], name: str) -> Tuple[str, Any]:
+    """``(header, value)`` of one scheme: from ``auth_settings()`` when a subclass overrides
+    it, else read from the configuration (prefix and refresh hook included)."""
+    if settings is not None:
+        setting = settings.get(name) or {}
+        return setting.get("key", ""), setting.get("value")
+    known = _SCHEMES.get(name)
+    return (known.header, known.credential(configuration)) if known is not None else ("", None)
 
 
 def _overridden_settings(configuration: Configuration) -> Optional[Dict[str, Any]]:

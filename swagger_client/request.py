@@ -20,7 +20,7 @@ from urllib.parse import quote, urlencode
 from swagger_client.exceptions import ApiTypeError, ApiValueError
 from swagger_client.operation import Operation, Parameter, check_header_value
 
-__all__ = ["Request", "build_request", "encode_json"]
+__all__ = ["Request", "build_request", "encode_json", "to_jsonable"]
 
 
 class Request(object):
@@ -93,7 +93,7 @@ def build_request(
         elif location == "body":
             body = _body(op, p, value, where)
         else:  # form, file
-            fields.append((p.wire, _file(value, p, where) if location == "file" else _form_value(value, where)))
+            fields.append((p.wire, file_field(value, p, where) if location == "file" else _form_value(value, where)))
         if p.secret:
             secrets.append(value if isinstance(value, str) else str(value))
     if fields:
@@ -211,10 +211,17 @@ def _header_value(p: Parameter, value: Any, where: str, op_name: str) -> str:
 
 def encode_json(value: Any) -> bytes:
     """A JSON body: compact, UTF-8, decimals as numbers, no NaN (the server refuses it)."""
-    return json.dumps(_jsonable(value), separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
+    return json.dumps(to_jsonable(value), separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
-def _jsonable(value: Any) -> Any:
+def to_jsonable(value: Any) -> Any:
+    """A JSON-ready value: models by wire name, dates as ISO 8601, amounts as numbers.
+
+    Anything else JSON cannot carry is refused here, by type, before it is sent.
+    (``ApiClient.sanitize_for_serialization`` is this, under swagger-codegen's name.)
+    """
+    if value is None or isinstance(value, (str, bool, int, float, bytes)):
+        return value
     from swagger_client.model_base import Model
 
     if isinstance(value, Model):
@@ -224,10 +231,10 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+        return {k: to_jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return value
+        return [to_jsonable(v) for v in value]
+    raise ApiTypeError("cannot serialize a %s" % type(value).__name__)
 
 
 def _body(op: Operation, p: Parameter, value: Any, where: str) -> bytes:
@@ -239,7 +246,9 @@ def _body(op: Operation, p: Parameter, value: Any, where: str) -> bytes:
     _check_body_type(p, value, where)
     try:
         return encode_json(value)
-    except ValueError as exc:  # NaN or infinity
+    except ApiTypeError as exc:  # something inside a dict JSON cannot carry
+        raise ApiTypeError("%s: %s" % (where, exc)) from None
+    except (ValueError, TypeError) as exc:  # NaN or infinity; bytes
         raise ApiValueError("%s cannot be sent as JSON: %s" % (where, exc)) from None
 
 
@@ -291,7 +300,7 @@ def _form_value(value: Any, where: str) -> str:
     raise ApiTypeError("%s must be a str (or a model, sent as JSON), not %s" % (where, type(value).__name__))
 
 
-def _file(value: Any, p: Parameter, where: str) -> Tuple[str, bytes, str]:
+def file_field(value: Any, p: Parameter, where: str) -> Tuple[str, bytes, str]:
     """A file field: bytes, an open binary file, a path (as swagger-codegen took), or a
     ``(filename, content[, content_type])`` tuple."""
     filename: Optional[str] = None
